@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import { appendAudit } from '../audit/audit.repository';
+import type { Database } from '../db/database';
+import type { Caller, HandlerContext, MethodDef, SessionState } from './method';
+import { AppError, type ApiResult } from './result';
+import { localizeError, validationError } from './validation';
+
+type AnyMethod = MethodDef<z.ZodType, unknown>;
+
+export interface DispatcherDeps {
+  readonly db: Database;
+  readonly methods: Readonly<Record<string, AnyMethod>>;
+  readonly session: (sessionKey: string) => SessionState;
+  readonly now?: () => Date;
+  /** Where unexpected errors are reported (they reach the caller only as INTERNAL). */
+  readonly onInternalError?: (method: string, error: unknown) => void;
+}
+
+export type Dispatch = (
+  sessionKey: string,
+  method: string,
+  input: unknown,
+) => Promise<ApiResult<unknown>>;
+
+/**
+ * The one door into the core: validate the input, check the session and role, run the handler
+ * (write methods in one transaction with their audit rows), answer `{ok,value}` or `{ok,error}`.
+ * Nothing throws across it.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  const now = deps.now ?? (() => new Date());
+  return async (sessionKey, methodName, input) => {
+    const session = deps.session(sessionKey);
+    try {
+      const method = Object.hasOwn(deps.methods, methodName) ? deps.methods[methodName] : undefined;
+      if (method === undefined) throw new AppError('NOT_FOUND', `Unknown method: ${methodName}`);
+      checkAccess(method, session.caller);
+      const parsed = method.input.safeParse(input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const value = await run(deps.db, method, methodName, session, now(), parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: localizeError(error, session.locale) };
+      deps.onInternalError?.(methodName, error);
+      const message = session.locale === 'zh-CN' ? '内部错误，操作未保存' : 'Internal error; nothing was saved';
+      return { ok: false, error: { code: 'INTERNAL', message } };
+    }
+  };
+}
+
+function checkAccess(method: AnyMethod, caller: Caller | null): void {
+  if (method.access === 'public') return;
+  if (caller === null) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (method.access === 'signedIn') return;
+  if (!method.access.some((role) => caller.roles.includes(role))) {
+    throw new AppError('FORBIDDEN', `This needs one of the roles: ${method.access.join(', ')}`);
+  }
+}
+
+async function run(
+  db: Database,
+  method: AnyMethod,
+  methodName: string,
+  session: SessionState,
+  at: Date,
+  input: unknown,
+): Promise<unknown> {
+  const caller = (): Caller => {
+    if (session.caller === null) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    return session.caller;
+  };
+  if (!method.write) {
+    const ctx: HandlerContext = {
+      db,
+      session,
+      now: at,
+      caller,
+      audit: () => Promise.reject(new Error(`${methodName} is not a write method`)),
+    };
+    return method.handler(ctx, input);
+  }
+  return db.transaction().execute(async (trx) => {
+    let audited = 0;
+    const ctx: HandlerContext = {
+      db: trx,
+      session,
+      now: at,
+      caller,
+      audit: async (entry) => {
+        audited += 1;
+        await appendAudit(trx, {
+          at: at.toISOString(),
+          staffId: session.caller?.staffId ?? null,
+          method: methodName,
+          entity: entry.entity,
+          entityId: entry.entityId === null ? null : String(entry.entityId),
+          before: entry.before === undefined ? null : JSON.stringify(entry.before),
+          after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        });
+      },
+    };
+    const value = await method.handler(ctx, input);
+    // Every write leaves a trace: a write method that recorded nothing is a bug, and rolls back.
+    if (audited === 0) throw new Error(`${methodName} wrote without an audit row`);
+    return value;
+  });
+}

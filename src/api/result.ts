@@ -1,0 +1,33 @@
+/** Errors cross every boundary as data, never as exceptions (DESIGN §3). */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_TRANSITION'
+  | 'STALE'
+  | 'INTERNAL';
+
+export interface ApiError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Field path (dot-joined, e.g. `parties.0.idNumber`) → message key or text. */
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+export type ApiResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ApiError };
+
+/** Thrown inside handlers and services; the dispatcher turns it into `{ ok: false }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Readonly<Record<string, string>>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,190 @@
+import type { Database } from '../db/database';
+import type { CaseStatus, Category, PartyRole, RiskLevel, Source } from './case.schema';
+
+export interface NewCase {
+  readonly number: string;
+  readonly studioId: number;
+  readonly numberYear: number;
+  readonly numberSeq: number;
+  readonly category: Category;
+  readonly source: Source;
+  readonly riskLevel: RiskLevel;
+  readonly summary: string;
+  readonly requests: string;
+  readonly amountFen: number | null;
+  readonly status: CaseStatus;
+  readonly registeredAt: string;
+  readonly registeredBy: number;
+}
+
+export async function insertCase(db: Database, c: NewCase): Promise<number> {
+  const { id } = await db
+    .insertInto('cases')
+    .values({ ...c, updatedAt: c.registeredAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertCaseParties(
+  db: Database,
+  caseId: number,
+  parties: readonly { partyId: number; role: PartyRole }[],
+): Promise<void> {
+  await db
+    .insertInto('caseParties')
+    .values(parties.map((p, i) => ({ caseId, partyId: p.partyId, role: p.role, sortOrder: i })))
+    .execute();
+}
+
+export async function insertCaseEvent(
+  db: Database,
+  event: { caseId: number; at: string; staffId: number | null; kind: string; data: unknown },
+): Promise<void> {
+  await db
+    .insertInto('caseEvents')
+    .values({ ...event, data: JSON.stringify(event.data) })
+    .execute();
+}
+
+export interface CaseRow {
+  readonly id: number;
+  readonly number: string;
+  readonly studioId: number;
+  readonly category: Category;
+  readonly source: Source;
+  readonly riskLevel: RiskLevel;
+  readonly status: CaseStatus;
+  readonly summary: string;
+  readonly requests: string;
+  readonly amountFen: number | null;
+  readonly registeredAt: string;
+  readonly registeredBy: number;
+  readonly version: number;
+}
+
+const caseColumns = [
+  'cases.id',
+  'cases.number',
+  'cases.studioId',
+  'cases.category',
+  'cases.source',
+  'cases.riskLevel',
+  'cases.status',
+  'cases.summary',
+  'cases.requests',
+  'cases.amountFen',
+  'cases.registeredAt',
+  'cases.registeredBy',
+  'cases.version',
+] as const;
+
+type RawCase = Omit<CaseRow, 'category' | 'source' | 'riskLevel' | 'status'> & {
+  category: string;
+  source: string;
+  riskLevel: string;
+  status: string;
+};
+
+function toCaseRow(row: RawCase): CaseRow {
+  return {
+    ...row,
+    category: row.category as Category,
+    source: row.source as Source,
+    riskLevel: row.riskLevel as RiskLevel,
+    status: row.status as CaseStatus,
+    amountFen: row.amountFen === null ? null : Number(row.amountFen),
+  };
+}
+
+export async function findCase(db: Database, id: number): Promise<CaseRow | null> {
+  const row = await db.selectFrom('cases').select(caseColumns).where('id', '=', id).executeTakeFirst();
+  return row ? toCaseRow(row) : null;
+}
+
+export interface QueueFilter {
+  readonly studioIds?: readonly number[];
+  readonly status?: CaseStatus;
+  readonly limit: number;
+}
+
+/** Newest first; the full list with filters and keyset paging arrives with the cases feature. */
+export async function listCases(db: Database, filter: QueueFilter): Promise<CaseRow[]> {
+  let query = db.selectFrom('cases').select(caseColumns);
+  if (filter.studioIds !== undefined) query = query.where('studioId', 'in', [...filter.studioIds, -1]);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  const rows = await query.orderBy('registeredAt', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  return rows.map(toCaseRow);
+}
+
+export interface CasePartyRow {
+  readonly caseId: number;
+  readonly partyId: number;
+  readonly role: PartyRole;
+  readonly kind: string;
+  readonly name: string;
+  readonly sex: string | null;
+  readonly idNumber: string | null;
+  readonly creditCode: string | null;
+  readonly legalRepresentative: string | null;
+  readonly phone: string | null;
+  readonly address: string | null;
+}
+
+export async function listCaseParties(
+  db: Database,
+  caseIds: readonly number[],
+): Promise<CasePartyRow[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('caseParties')
+    .innerJoin('parties', 'parties.id', 'caseParties.partyId')
+    .select([
+      'caseParties.caseId',
+      'caseParties.partyId',
+      'caseParties.role',
+      'parties.kind',
+      'parties.name',
+      'parties.sex',
+      'parties.idNumber',
+      'parties.creditCode',
+      'parties.legalRepresentative',
+      'parties.phone',
+      'parties.address',
+    ])
+    .where('caseParties.caseId', 'in', caseIds)
+    .orderBy('caseParties.caseId')
+    .orderBy('caseParties.sortOrder')
+    .execute();
+  return rows.map((r) => ({ ...r, role: r.role as PartyRole }));
+}
+
+export async function listCaseEvents(db: Database, caseId: number) {
+  const rows = await db
+    .selectFrom('caseEvents')
+    .leftJoin('staff', 'staff.id', 'caseEvents.staffId')
+    .select([
+      'caseEvents.id',
+      'caseEvents.at',
+      'caseEvents.kind',
+      'caseEvents.data',
+      'staff.displayName as staffName',
+    ])
+    .where('caseEvents.caseId', '=', caseId)
+    .orderBy('caseEvents.at')
+    .orderBy('caseEvents.id')
+    .execute();
+  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as unknown }));
+}
+
+/** Earlier cases of a party, for the "repeat dispute" alert at intake. */
+export async function listCasesOfParty(db: Database, partyId: number, limit = 20) {
+  return db
+    .selectFrom('caseParties')
+    .innerJoin('cases', 'cases.id', 'caseParties.caseId')
+    .select(['cases.id', 'cases.number', 'cases.status', 'cases.studioId', 'cases.registeredAt'])
+    .where('caseParties.partyId', '=', partyId)
+    .orderBy('cases.registeredAt', 'desc')
+    .limit(limit)
+    .execute();
+}

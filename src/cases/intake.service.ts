@@ -1,0 +1,108 @@
+import type { Caller } from '../api/method';
+import { fieldError } from '../api/validation';
+import type { Database } from '../db/database';
+import {
+  findPartyById,
+  findPartyByNumber,
+  insertParty,
+  updateParty,
+  type StoredParty,
+} from '../parties/party.repository';
+import type { Party } from '../parties/party.schema';
+import { getSetting } from '../settings/settings.repository';
+import { findActiveStudio } from '../studios/studio.repository';
+import { centerYear, DEFAULT_NUMBER_TEMPLATE, formatCaseNumber } from './case-number';
+import { insertCase, insertCaseEvent, insertCaseParties } from './case.repository';
+import type { Intake } from './case.schema';
+import { nextSequenceValue } from './numbering.repository';
+
+export interface RegisteredCase {
+  readonly id: number;
+  readonly number: string;
+}
+
+/**
+ * 登记 register: one call writes the parties (found or created), the case with its number,
+ * its parties and the first timeline event. The caller runs it inside one immediate transaction.
+ */
+export async function registerCase(
+  db: Database,
+  caller: Caller,
+  input: Intake,
+  now: Date,
+): Promise<RegisteredCase & { partyIds: number[] }> {
+  const studio = await findActiveStudio(db, input.studioId);
+  if (studio === undefined) throw fieldError('studioId', 'validation.studio.unknown');
+  const at = now.toISOString();
+
+  const partyIds: number[] = [];
+  for (const [index, entry] of input.parties.entries()) {
+    partyIds.push(await resolveParty(db, entry.partyId, entry.party, index, at));
+  }
+
+  const year = centerYear(now);
+  const seq = await nextSequenceValue(db, `case:${studio.id}:${year}`);
+  const template = (await getSetting(db, 'numbering.template')) ?? DEFAULT_NUMBER_TEMPLATE;
+  const number = formatCaseNumber(template, {
+    year,
+    center: (await getSetting(db, 'center.numberCode')) ?? '',
+    studio: studio.numberCode,
+    word: studio.numberWord,
+    seq,
+  });
+
+  const id = await insertCase(db, {
+    number,
+    studioId: studio.id,
+    numberYear: year,
+    numberSeq: seq,
+    category: input.category,
+    source: input.source,
+    riskLevel: input.riskLevel,
+    summary: input.summary,
+    requests: input.requests,
+    amountFen: input.amountFen ?? null,
+    status: 'registered',
+    registeredAt: at,
+    registeredBy: caller.staffId,
+  });
+  await insertCaseParties(
+    db,
+    id,
+    input.parties.map((p, i) => ({ partyId: partyIds[i] ?? 0, role: p.role })),
+  );
+  await insertCaseEvent(db, {
+    caseId: id,
+    at,
+    staffId: caller.staffId,
+    kind: 'registered',
+    data: { number, studioId: studio.id },
+  });
+  return { id, number, partyIds };
+}
+
+/** Reuse the stored person (chosen at intake, or holding the same number) or create one. */
+async function resolveParty(
+  db: Database,
+  partyId: number | undefined,
+  party: Party,
+  index: number,
+  at: string,
+): Promise<number> {
+  const numberField = party.kind === 'person' ? 'idNumber' : 'creditCode';
+  const path = `parties.${index}`;
+  let stored: StoredParty | null = null;
+  if (partyId !== undefined) {
+    stored = await findPartyById(db, partyId);
+    if (stored === null) throw fieldError(`${path}.partyId`, 'validation.party.unknown');
+    if (stored.kind !== party.kind) throw fieldError(`${path}.party.kind`, 'validation.party.kindMismatch');
+  }
+  const holder = await findPartyByNumber(db, party);
+  if (stored !== null && holder !== null && holder.id !== stored.id) {
+    throw fieldError(`${path}.party.${numberField}`, 'validation.idNumber.taken');
+  }
+  stored ??= holder;
+  if (stored === null) return insertParty(db, party, at);
+  await updateParty(db, stored, party, at);
+  return stored.id;
+}

@@ -1,0 +1,122 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as the application sees it (camelCase through Kysely's CamelCasePlugin).
+ * Timestamps are ISO-8601 UTC text, dates YYYY-MM-DD, money integer fen: portable to PostgreSQL.
+ */
+export interface DB {
+  settings: { key: string; value: string };
+  studios: StudiosTable;
+  rooms: RoomsTable;
+  staff: StaffTable;
+  staffRoles: { staffId: number; role: string };
+  staffStudios: { staffId: number; studioId: number };
+  parties: PartiesTable;
+  cases: CasesTable;
+  caseParties: CasePartiesTable;
+  caseEvents: CaseEventsTable;
+  numberSequences: { scope: string; lastValue: number };
+  auditLog: AuditLogTable;
+}
+
+export interface StudiosTable {
+  id: Generated<number>;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  numberCode: string;
+  numberWord: string;
+  deadlineAmount: number;
+  deadlineUnit: string;
+  committeeName: string;
+  sortOrder: number;
+  active: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface RoomsTable {
+  id: Generated<number>;
+  studioId: number;
+  nameZh: string;
+  nameEn: string;
+  capacity: number;
+  active: Generated<number>;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  active: Generated<number>;
+  createdAt: string;
+  version: Generated<number>;
+}
+
+export interface PartiesTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  sex: string | null;
+  idNumber: string | null;
+  birthDate: string | null;
+  ethnicity: string | null;
+  occupation: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  phone: string | null;
+  address: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  number: string;
+  studioId: number;
+  numberYear: number;
+  numberSeq: number;
+  category: string;
+  source: string;
+  riskLevel: string;
+  summary: string;
+  requests: string;
+  amountFen: number | null;
+  status: string;
+  registeredAt: string;
+  registeredBy: number;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
+export interface CasePartiesTable {
+  id: Generated<number>;
+  caseId: number;
+  partyId: number;
+  role: string;
+  sortOrder: number;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  caseId: number;
+  at: string;
+  staffId: number | null;
+  kind: string;
+  data: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  staffId: number | null;
+  method: string;
+  entity: string;
+  entityId: string | null;
+  before: string | null;
+  after: string | null;
+  prevHash: string;
+  hash: string;
+}

@@ -1,0 +1,98 @@
+/**
+ * Field-level error messages, keyed. Schemas carry the key; the dispatcher answers API callers
+ * in their session's language and the renderer translates the same keys in forms.
+ */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const validationMessages = {
+  'validation.required': { 'zh-CN': '必填', en: 'Required' },
+  'validation.invalid': { 'zh-CN': '格式不正确', en: 'Invalid value' },
+  'validation.tooShort': { 'zh-CN': '内容过短', en: 'Too short' },
+  'validation.tooLong': { 'zh-CN': '内容过长', en: 'Too long' },
+  'validation.choose': { 'zh-CN': '请从列表中选择', en: 'Choose one of the options' },
+  'validation.number': { 'zh-CN': '请输入数字', en: 'Enter a number' },
+  'validation.amount': {
+    'zh-CN': '金额应为不小于 0 的数，最多两位小数',
+    en: 'Amount must be 0 or more, with at most two decimals',
+  },
+  'validation.idNumber.format': {
+    'zh-CN': '身份证号码应为 18 位（末位可为 X）',
+    en: 'Resident ID must be 18 characters (the last may be X)',
+  },
+  'validation.idNumber.birthDate': {
+    'zh-CN': '身份证号码中的出生日期无效',
+    en: 'The birth date inside the resident ID is not valid',
+  },
+  'validation.idNumber.checksum': {
+    'zh-CN': '身份证号码校验位不正确，请核对',
+    en: 'Resident ID check digit is wrong — please re-check the number',
+  },
+  'validation.idNumber.sexMismatch': {
+    'zh-CN': '性别与身份证号码不符',
+    en: 'Sex does not match the resident ID',
+  },
+  'validation.idNumber.duplicate': {
+    'zh-CN': '同一案件中该身份证号码重复',
+    en: 'This resident ID appears twice in the case',
+  },
+  'validation.creditCode.format': {
+    'zh-CN': '统一社会信用代码应为 18 位数字或大写字母',
+    en: 'Unified social credit code must be 18 digits or capital letters',
+  },
+  'validation.creditCode.checksum': {
+    'zh-CN': '统一社会信用代码校验位不正确',
+    en: 'Unified social credit code check character is wrong',
+  },
+  'validation.phone': {
+    'zh-CN': '请输入手机号码或带区号的固定电话',
+    en: 'Enter a mobile number or a landline with area code',
+  },
+  'validation.parties.min': {
+    'zh-CN': '至少需要两名当事人',
+    en: 'At least two parties are needed',
+  },
+  'validation.parties.applicant': {
+    'zh-CN': '至少需要一名申请人',
+    en: 'At least one applicant is needed',
+  },
+  'validation.parties.respondent': {
+    'zh-CN': '至少需要一名被申请人',
+    en: 'At least one respondent is needed',
+  },
+  'validation.username': {
+    'zh-CN': '用户名为 3–32 位字母、数字、点、下划线或连字符',
+    en: 'Username: 3–32 letters, digits, dots, underscores or hyphens',
+  },
+  'validation.password': {
+    'zh-CN': '密码至少 10 位',
+    en: 'Password must be at least 10 characters',
+  },
+  'validation.passwordMismatch': { 'zh-CN': '两次输入的密码不一致', en: 'Passwords do not match' },
+  'validation.roles': { 'zh-CN': '至少选择一个角色', en: 'Choose at least one role' },
+  'validation.usernameTaken': { 'zh-CN': '该用户名已被使用', en: 'This username is taken' },
+  'validation.studio.unknown': { 'zh-CN': '工作室不存在或已停用', en: 'No such active studio' },
+  'validation.studio.unknownIn': {
+    'zh-CN': '包含不存在的工作室',
+    en: 'Contains a studio that does not exist',
+  },
+  'validation.party.unknown': { 'zh-CN': '当事人记录不存在', en: 'No such party record' },
+  'validation.party.kindMismatch': {
+    'zh-CN': '与已登记当事人的类型不一致',
+    en: 'Does not match the kind of the stored party',
+  },
+  'validation.idNumber.taken': {
+    'zh-CN': '该证件号码已属于另一名已登记的当事人',
+    en: 'This number already belongs to another stored party',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ValidationKey = keyof typeof validationMessages;
+
+export function isValidationKey(key: string): key is ValidationKey {
+  return Object.hasOwn(validationMessages, key);
+}
+
+export function validationText(key: string, locale: Locale): string {
+  return isValidationKey(key) ? validationMessages[key][locale] : key;
+}

@@ -1,0 +1,30 @@
+import { z } from '../shared/zod-messages';
+import { LOCALES } from '../shared/messages';
+
+export const ROLES = ['reception', 'mediator', 'clerk', 'director', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{3,32}$/, { error: 'validation.username' });
+const password = z.string().min(10, { error: 'validation.password' }).max(200);
+
+/** First start: the first account, created on the setup screen (no default password). */
+export const setupSchema = z.object({
+  displayName: z.string().trim().min(1).max(50),
+  username,
+  password,
+  roles: z.array(z.enum(ROLES)).min(1, { error: 'validation.roles' }),
+});
+
+export const signInSchema = z.object({
+  username: z.string().trim().min(1).max(32),
+  password: z.string().min(1).max(200),
+});
+
+export const createStaffSchema = setupSchema.extend({
+  studioIds: z.array(z.number().int().positive()).default([]),
+});
+
+export const setLocaleSchema = z.object({ locale: z.enum(LOCALES) });
