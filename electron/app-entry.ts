@@ -5,8 +5,7 @@ import { pathToFileURL } from 'node:url';
  * built `index.html` on disk. Navigation checks and the IPC sender check both compare against it.
  */
 export type AppEntry =
-  | { readonly kind: 'dev'; readonly url: string }
-  | { readonly kind: 'file'; readonly file: string };
+  { readonly kind: 'dev'; readonly url: string } | { readonly kind: 'file'; readonly file: string };
 
 /** True when `url` is a page of this app: same origin as the dev server, or the built index.html. */
 export function isAppUrl(url: string, entry: AppEntry): boolean {

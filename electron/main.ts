@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, type BrowserWindow, dialog, session } from 'electron';
 import { type Core, openCore } from '../src/app/core';
 import type { AppEntry } from './app-entry';
 import { databaseFile, userDataDirOverride } from './environment';
@@ -13,7 +13,10 @@ import { createMainWindow } from './window';
 const entry: AppEntry =
   typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL !== ''
     ? { kind: 'dev', url: MAIN_WINDOW_VITE_DEV_SERVER_URL }
-    : { kind: 'file', file: path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`) };
+    : {
+        kind: 'file',
+        file: path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}/index.html`),
+      };
 const dev = entry.kind === 'dev';
 
 let mainWindow: BrowserWindow | null = null;

@@ -12,7 +12,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,
     contextIsolation: true,
-    sandbox: true,
+    sandbox: false,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,
     nodeIntegrationInSubFrames: false,

@@ -40,9 +40,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const value = await run(deps.db, method, methodName, session, now(), parsed.data);
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: localizeError(error, session.locale) };
+      if (error instanceof AppError)
+        return { ok: false, error: localizeError(error, session.locale) };
       deps.onInternalError?.(methodName, error);
-      const message = session.locale === 'zh-CN' ? '内部错误，操作未保存' : 'Internal error; nothing was saved';
+      const message =
+        session.locale === 'zh-CN' ? '内部错误，操作未保存' : 'Internal error; nothing was saved';
       return { ok: false, error: { code: 'INTERNAL', message } };
     }
   };

@@ -17,8 +17,7 @@ export interface ApiError {
 }
 
 export type ApiResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ApiError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 /** Thrown inside handlers and services; the dispatcher turns it into `{ ok: false }`. */
 export class AppError extends Error {

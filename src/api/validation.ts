@@ -21,7 +21,8 @@ export function fieldError(path: string, key: string): AppError {
 export function localizeError(error: AppError, locale: Locale): ApiError {
   if (error.fields === undefined) return { code: error.code, message: error.message };
   const fields: Record<string, string> = {};
-  for (const [path, key] of Object.entries(error.fields)) fields[path] = validationText(key, locale);
+  for (const [path, key] of Object.entries(error.fields))
+    fields[path] = validationText(key, locale);
   const lead = locale === 'zh-CN' ? '输入有误' : 'Invalid input';
   const message =
     error.code === 'VALIDATION'

@@ -98,7 +98,11 @@ function toCaseRow(row: RawCase): CaseRow {
 }
 
 export async function findCase(db: Database, id: number): Promise<CaseRow | null> {
-  const row = await db.selectFrom('cases').select(caseColumns).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('cases')
+    .select(caseColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toCaseRow(row) : null;
 }
 
@@ -111,9 +115,14 @@ export interface QueueFilter {
 /** Newest first; the full list with filters and keyset paging arrives with the cases feature. */
 export async function listCases(db: Database, filter: QueueFilter): Promise<CaseRow[]> {
   let query = db.selectFrom('cases').select(caseColumns);
-  if (filter.studioIds !== undefined) query = query.where('studioId', 'in', [...filter.studioIds, -1]);
+  if (filter.studioIds !== undefined)
+    query = query.where('studioId', 'in', [...filter.studioIds, -1]);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-  const rows = await query.orderBy('registeredAt', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  const rows = await query
+    .orderBy('registeredAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
   return rows.map(toCaseRow);
 }
 
@@ -179,7 +188,7 @@ export async function listCaseEvents(db: Database, caseId: number) {
 
 /** Earlier cases of a party, for the "repeat dispute" alert at intake. */
 export async function listCasesOfParty(db: Database, partyId: number, limit = 20) {
-  return db
+  const rows = await db
     .selectFrom('caseParties')
     .innerJoin('cases', 'cases.id', 'caseParties.caseId')
     .select(['cases.id', 'cases.number', 'cases.status', 'cases.studioId', 'cases.registeredAt'])
@@ -187,4 +196,5 @@ export async function listCasesOfParty(db: Database, partyId: number, limit = 20
     .orderBy('cases.registeredAt', 'desc')
     .limit(limit)
     .execute();
+  return rows.map((r) => ({ ...r, status: r.status as CaseStatus }));
 }

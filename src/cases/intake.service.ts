@@ -95,7 +95,8 @@ async function resolveParty(
   if (partyId !== undefined) {
     stored = await findPartyById(db, partyId);
     if (stored === null) throw fieldError(`${path}.partyId`, 'validation.party.unknown');
-    if (stored.kind !== party.kind) throw fieldError(`${path}.party.kind`, 'validation.party.kindMismatch');
+    if (stored.kind !== party.kind)
+      throw fieldError(`${path}.party.kind`, 'validation.party.kindMismatch');
   }
   const holder = await findPartyByNumber(db, party);
   if (stored !== null && holder !== null && holder.id !== stored.id) {

@@ -34,7 +34,11 @@ function toStored(row: Omit<StoredParty, 'kind'> & { kind: string }): StoredPart
 }
 
 export async function findPartyById(db: Database, id: number): Promise<StoredParty | null> {
-  const row = await db.selectFrom('parties').select(columns).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('parties')
+    .select(columns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toStored(row) : null;
 }
 

@@ -62,18 +62,20 @@ export function creditCodeProblem(code: string): CreditCodeProblem | null {
 
 /** Mainland mobile (optionally +86) or a landline with area code and optional extension. */
 export function isChinesePhone(phone: string): boolean {
-  return (
-    /^(?:\+?86)?1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/.test(phone)
-  );
+  return /^(?:\+?86)?1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/.test(phone);
 }
 
 /** Lists and exports show personal numbers masked (DESIGN §7). */
 export function maskIdNumber(id: string): string {
-  return id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+  return id.length <= 8
+    ? '*'.repeat(id.length)
+    : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
 }
 
 export function maskPhone(phone: string): string {
-  return phone.length <= 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  return phone.length <= 7
+    ? '*'.repeat(phone.length)
+    : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
 function isoDate(d: Date): string {

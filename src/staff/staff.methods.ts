@@ -3,7 +3,13 @@ import { AppError } from '../api/result';
 import { fieldError } from '../api/validation';
 import { z } from '../shared/zod-messages';
 import { hashPassword, verifyPassword } from './password';
-import { countStaff, findStaffById, findStaffByUsername, insertStaff, type StaffRecord } from './staff.repository';
+import {
+  countStaff,
+  findStaffById,
+  findStaffByUsername,
+  insertStaff,
+  type StaffRecord,
+} from './staff.repository';
 import { createStaffSchema, setLocaleSchema, setupSchema, signInSchema } from './staff.schema';
 
 const empty = z.object({});
@@ -41,7 +47,9 @@ export const staffMethods = {
       if ((await countStaff(ctx.db)) > 0) {
         throw new AppError('CONFLICT', 'The center is already set up; sign in instead');
       }
-      const roles = input.roles.includes('admin') ? input.roles : [...input.roles, 'admin' as const];
+      const roles = input.roles.includes('admin')
+        ? input.roles
+        : [...input.roles, 'admin' as const];
       const id = await insertStaff(ctx.db, {
         username: input.username,
         displayName: input.displayName,
@@ -69,9 +77,13 @@ export const staffMethods = {
     summary: 'Sign in with username and password',
     handler: async (ctx, input) => {
       const staff = await findStaffByUsername(ctx.db, input.username);
-      const ok = staff !== null && staff.active && (await verifyPassword(input.password, staff.passwordHash));
+      const ok =
+        staff !== null &&
+        staff.active &&
+        (await verifyPassword(input.password, staff.passwordHash));
       if (!ok) {
-        const message = ctx.session.locale === 'zh-CN' ? '用户名或密码不正确' : 'Wrong username or password';
+        const message =
+          ctx.session.locale === 'zh-CN' ? '用户名或密码不正确' : 'Wrong username or password';
         throw new AppError('UNAUTHENTICATED', message);
       }
       ctx.session.caller = toCaller(staff);

@@ -19,8 +19,15 @@ export async function countStaff(db: Database): Promise<number> {
   return Number(row.n);
 }
 
-export async function findStaffByUsername(db: Database, username: string): Promise<StaffRecord | null> {
-  const row = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
+export async function findStaffByUsername(
+  db: Database,
+  username: string,
+): Promise<StaffRecord | null> {
+  const row = await db
+    .selectFrom('staff')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   return row ? withMemberships(db, row) : null;
 }
 
@@ -66,7 +73,11 @@ async function withMemberships(
   db: Database,
   row: { id: number; username: string; displayName: string; passwordHash: string; active: number },
 ): Promise<StaffRecord> {
-  const roles = await db.selectFrom('staffRoles').select('role').where('staffId', '=', row.id).execute();
+  const roles = await db
+    .selectFrom('staffRoles')
+    .select('role')
+    .where('staffId', '=', row.id)
+    .execute();
   const studios = await db
     .selectFrom('staffStudios')
     .select('studioId')

@@ -68,8 +68,7 @@ describe('session hardening', () => {
   it('sends the policy as a response header, replacing any the server sent', () => {
     const fake = harden(false);
     const listener = fake.headersListener as
-      | ((details: object, callback: (response: object) => void) => void)
-      | null;
+      ((details: object, callback: (response: object) => void) => void) | null;
     expect(listener).not.toBeNull();
     let response: { responseHeaders?: Record<string, string[]> } | undefined;
     listener?.(
@@ -91,8 +90,7 @@ describe('session hardening', () => {
   it('adds the header when the response had no headers', () => {
     const fake = harden(true);
     const listener = fake.headersListener as
-      | ((details: object, callback: (response: object) => void) => void)
-      | null;
+      ((details: object, callback: (response: object) => void) => void) | null;
     let response: { responseHeaders?: Record<string, string[]> } | undefined;
     listener?.({ url: 'http://localhost:5173/' }, (r) => (response = r));
     expect(response?.responseHeaders).toEqual({
@@ -106,8 +104,7 @@ describe('session hardening', () => {
       | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void)
       | null;
     const check = fake.permissionCheckHandler as
-      | ((contents: unknown, permission: string) => boolean)
-      | null;
+      ((contents: unknown, permission: string) => boolean) | null;
     const answers: Record<string, boolean> = {};
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
       request?.(null, permission, (granted) => (answers[permission] = granted));

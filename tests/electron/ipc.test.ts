@@ -41,7 +41,10 @@ function setUp(entry: AppEntry = fileEntry) {
       current = null;
     },
     /** The event Electron builds for an invoke from the window's top frame. */
-    eventFromMainFrame: () => ({ sender: fake.webContents, senderFrame: fake.webContents.mainFrame }),
+    eventFromMainFrame: () => ({
+      sender: fake.webContents,
+      senderFrame: fake.webContents.mainFrame,
+    }),
   };
 }
 
@@ -72,13 +75,18 @@ describe('the API channel', () => {
     );
     expect(result).toEqual({
       ok: true,
-      value: { echoed: { sessionKey: `window:${fake.webContents.id}`, method: 'cases.search', input } },
+      value: {
+        echoed: { sessionKey: `window:${fake.webContents.id}`, method: 'cases.search', input },
+      },
     });
   });
 
   it("passes the core's error results through unchanged", async () => {
     const { core, eventFromMainFrame } = setUp();
-    const stale = { ok: false, error: { code: 'STALE', message: 'changed by someone else' } } as const;
+    const stale = {
+      ok: false,
+      error: { code: 'STALE', message: 'changed by someone else' },
+    } as const;
     core.dispatch.mockResolvedValueOnce(stale);
     expect(await call(eventFromMainFrame(), 'cases.update', {})).toEqual(stale);
   });

@@ -2,11 +2,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/app/core';
 import { contentSecurityPolicy } from '../../electron/csp';
+import type * as FakeElectron from '../fakes/electron';
 
 // The lifecycle is tested against a stand-in core: the real one is tested in tests/src.
 vi.mock('../../src/app/core', () => ({ openCore: vi.fn() }));
 
-type Fake = typeof import('../fakes/electron');
+type Fake = typeof FakeElectron;
 
 function standInCore() {
   return {
@@ -62,7 +63,11 @@ describe('app lifecycle', () => {
     expect(path.basename(prefs.preload)).toBe('preload.cjs');
     const [load] = window.webContents.loaded;
     expect(load?.kind).toBe('file');
-    expect(load?.target.split(path.sep).slice(-3)).toEqual(['renderer', 'main_window', 'index.html']);
+    expect(load?.target.split(path.sep).slice(-3)).toEqual([
+      'renderer',
+      'main_window',
+      'index.html',
+    ]);
     expect([...fake.ipcMain.handlers.keys()]).toEqual(['mediation-desk:api']);
     expect(fake.Menu.applicationMenu).not.toBeNull();
     const headers = fake.session.defaultSession.headersListener as (
@@ -80,7 +85,9 @@ describe('app lifecycle', () => {
     vi.stubEnv('MEDIATION_DESK_DB', '/tmp/e2e/desk.sqlite');
     vi.stubEnv('MEDIATION_DESK_USER_DATA', '/tmp/e2e/user-data');
     const { fake, openCore } = await boot();
-    expect(openCore).toHaveBeenCalledExactlyOnceWith({ dbFile: path.resolve('/tmp/e2e/desk.sqlite') });
+    expect(openCore).toHaveBeenCalledExactlyOnceWith({
+      dbFile: path.resolve('/tmp/e2e/desk.sqlite'),
+    });
     expect(fake.app.getPath('userData')).toBe(path.resolve('/tmp/e2e/user-data'));
   });
 
@@ -125,7 +132,9 @@ describe('app lifecycle', () => {
     fake.app.quit(); // impatient user: still waits, does not close twice
     expect(core.close).toHaveBeenCalledOnce();
     finishClose();
-    await vi.waitFor(() => expect(fake.app.quitResults).toEqual(['prevented', 'prevented', 'quit']));
+    await vi.waitFor(() =>
+      expect(fake.app.quitResults).toEqual(['prevented', 'prevented', 'quit']),
+    );
   });
 
   it('reports a database that cannot be opened and exits', async () => {

@@ -11,7 +11,9 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 function roles(options: Parameters<typeof applicationMenuTemplate>[0]): string[] {
-  return flatten(applicationMenuTemplate(options)).flatMap((item) => (item.role ? [item.role] : []));
+  return flatten(applicationMenuTemplate(options)).flatMap((item) =>
+    item.role ? [item.role] : [],
+  );
 }
 
 describe('application menu', () => {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_CHANNEL } from '../../electron/channel';
+import type * as FakeElectron from '../fakes/electron';
 
-type Fake = typeof import('../fakes/electron');
+type Fake = typeof FakeElectron;
 let fake: Fake;
 
 // The preload runs once per page, at import: each test imports it afresh, together with a
@@ -39,7 +40,9 @@ describe('preload', () => {
     const { ipcRenderer } = fake;
     const answer = { ok: true, value: [{ id: 1 }] };
     ipcRenderer.respond = (channel) => (channel === API_CHANNEL ? answer : undefined);
-    const bridge = exposedBridge() as { call: (method: string, input: unknown) => Promise<unknown> };
+    const bridge = exposedBridge() as {
+      call: (method: string, input: unknown) => Promise<unknown>;
+    };
     const input = { query: '李四' };
     await expect(bridge.call('cases.search', input)).resolves.toBe(answer);
     expect(ipcRenderer.invocations).toEqual([

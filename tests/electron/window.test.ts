@@ -8,7 +8,10 @@ import {
   resetFakeElectron,
 } from '../fakes/electron';
 
-const fileEntry: AppEntry = { kind: 'file', file: '/opt/desk/.vite/renderer/main_window/index.html' };
+const fileEntry: AppEntry = {
+  kind: 'file',
+  file: '/opt/desk/.vite/renderer/main_window/index.html',
+};
 const devEntry: AppEntry = { kind: 'dev', url: 'http://localhost:5173' };
 const preload = '/opt/desk/.vite/build/preload.cjs';
 

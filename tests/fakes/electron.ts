@@ -11,6 +11,10 @@ import { pathToFileURL } from 'node:url';
 
 type Handler = (...args: never[]) => unknown;
 
+function isHandler(value: unknown): value is Handler {
+  return typeof value === 'function';
+}
+
 let nextWebContentsId = 1;
 
 // --- web contents and frames -----------------------------------------------------------------
@@ -218,8 +222,8 @@ class FakeSession {
   permissionCheckHandler: Handler | null = null;
   readonly webRequest = {
     onHeadersReceived: (filterOrListener: object | Handler | null, listener?: Handler | null) => {
-      this.headersListener =
-        typeof filterOrListener === 'function' ? filterOrListener : (listener ?? null);
+      // Like Electron: (listener) or (filter, listener).
+      this.headersListener = isHandler(filterOrListener) ? filterOrListener : (listener ?? null);
     },
   };
 

@@ -40,7 +40,10 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-export const DEFAULT_STATIC_DIR = path.resolve(import.meta.dirname, '../../.vite/renderer/main_window');
+export const DEFAULT_STATIC_DIR = path.resolve(
+  import.meta.dirname,
+  '../../.vite/renderer/main_window',
+);
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const core = await openCore({ dbFile: options.dbFile, now: options.now });
@@ -51,7 +54,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[preview]', error);
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Preview host error' } });
+      if (!res.headersSent)
+        send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Preview host error' } });
     });
   });
 
@@ -80,12 +84,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string) {
     if (req.method !== 'POST') {
-      send(res, 405, { ok: false, error: { code: 'NOT_FOUND', message: 'Use POST /api/<method>' } });
+      send(res, 405, {
+        ok: false,
+        error: { code: 'NOT_FOUND', message: 'Use POST /api/<method>' },
+      });
       return;
     }
     // A JSON content type forces a CORS preflight on cross-site pages, which we never answer.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      send(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Send JSON (application/json)' } });
+      send(res, 415, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'Send JSON (application/json)' },
+      });
       return;
     }
     const body = await readBody(req);
@@ -97,7 +107,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Body is not valid JSON' } });
+      send(res, 400, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'Body is not valid JSON' },
+      });
       return;
     }
     const sessionKey = sessionOf(req, res);
@@ -177,6 +190,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }

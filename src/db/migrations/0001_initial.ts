@@ -119,8 +119,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_parties_case_ix').on('case_parties').column('case_id').execute();
-  await db.schema.createIndex('case_parties_party_ix').on('case_parties').column('party_id').execute();
+  await db.schema
+    .createIndex('case_parties_case_ix')
+    .on('case_parties')
+    .column('case_id')
+    .execute();
+  await db.schema
+    .createIndex('case_parties_party_ix')
+    .on('case_parties')
+    .column('party_id')
+    .execute();
 
   await withId(db, db.schema.createTable('case_events'))
     .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))

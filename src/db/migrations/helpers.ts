@@ -14,6 +14,8 @@ export function withId<T extends string>(
   table: CreateTableBuilder<T, never>,
 ): CreateTableBuilder<T, 'id'> {
   return table.addColumn('id', 'integer', (col: ColumnDefinitionBuilder) =>
-    isPostgres(db) ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+    isPostgres(db)
+      ? col.primaryKey().generatedByDefaultAsIdentity()
+      : col.primaryKey().autoIncrement(),
   );
 }

@@ -31,7 +31,7 @@ export interface Sqlite3DriverOptions {
 export class Sqlite3Driver implements Driver {
   readonly #options: Sqlite3DriverOptions;
   readonly #mutex = new Mutex();
-  #db: Database | undefined;
+  #opening: Promise<Database> | undefined;
   #connection: Sqlite3Connection | undefined;
   #closed: Promise<void> | undefined;
 
@@ -40,7 +40,17 @@ export class Sqlite3Driver implements Driver {
   }
 
   async init(): Promise<void> {
-    if (this.#db) return;
+    // Memoised so concurrent calls share one handle; reset on failure so a
+    // later init() can retry (Kysely retries init after a failed first use).
+    this.#opening ??= this.#open().catch((error: unknown) => {
+      this.#opening = undefined;
+      throw error;
+    });
+    const db = await this.#opening;
+    this.#connection ??= new Sqlite3Connection(db);
+  }
+
+  async #open(): Promise<Database> {
     const { filename, readonly } = this.#options;
     const db = await openDatabase(filename, readonly);
     try {
@@ -50,8 +60,7 @@ export class Sqlite3Driver implements Driver {
       await closeDatabase(db).catch(() => undefined);
       throw withCode(`Cannot initialise SQLite database "${filename}"`, error);
     }
-    this.#db = db;
-    this.#connection = new Sqlite3Connection(db);
+    return db;
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -68,10 +77,11 @@ export class Sqlite3Driver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    // IMMEDIATE takes the write lock at BEGIN. With a DEFERRED begin, two
-    // processes can both read, then both try to upgrade to a writer: one gets
-    // SQLITE_BUSY immediately (the busy handler is not used for upgrades, as
-    // waiting could deadlock), breaking "read then write" transactions.
+    // IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies.
+    // With a DEFERRED begin, two processes can both read, then both try to
+    // write: the loser gets SQLITE_BUSY at its first write without the busy
+    // timeout helping (its read snapshot is stale, or waiting would deadlock),
+    // which breaks "read then write" transactions such as numbering.
     // Isolation level / access mode settings have no SQLite equivalent and are
     // ignored, as Kysely's own SqliteDriver does.
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
@@ -90,7 +100,9 @@ export class Sqlite3Driver implements Driver {
     savepointName: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    await connection.executeQuery(compileQuery(savepointCommand('savepoint', savepointName), createQueryId()));
+    await connection.executeQuery(
+      compileQuery(savepointCommand('savepoint', savepointName), createQueryId()),
+    );
   }
 
   async rollbackToSavepoint(
@@ -116,8 +128,14 @@ export class Sqlite3Driver implements Driver {
   async destroy(): Promise<void> {
     // Memoised so a second destroy() neither closes twice (sqlite3 reports
     // SQLITE_MISUSE for that) nor resolves before the first close finished.
-    this.#closed ??= this.#db ? closeDatabase(this.#db) : Promise.resolve();
+    this.#closed ??= this.#close();
     await this.#closed;
+  }
+
+  async #close(): Promise<void> {
+    // An init() still in flight would otherwise open a handle nobody closes.
+    const db = await this.#opening?.catch(() => undefined);
+    if (db) await closeDatabase(db);
   }
 }
 
@@ -169,7 +187,9 @@ class Sqlite3Connection implements DatabaseConnection {
       throw new Error('sqlite3 driver: only select queries can be streamed');
     }
     if (!Number.isInteger(chunkSize) || chunkSize < 1) {
-      throw new RangeError(`sqlite3 driver: chunkSize must be a positive integer, got ${chunkSize}`);
+      throw new RangeError(
+        `sqlite3 driver: chunkSize must be a positive integer, got ${chunkSize}`,
+      );
     }
     const params = compiledQuery.parameters.map(toSqliteParameter);
     const statement = await prepareStatement(this.#db, compiledQuery.sql, params);

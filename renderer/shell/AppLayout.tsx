@@ -1,0 +1,81 @@
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import {
+  IconCalendarEvent,
+  IconChartBar,
+  IconFileText,
+  IconHome,
+  IconListDetails,
+  IconLogout,
+  IconSettings,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { useSession } from '../auth/session';
+import type { MessageKey } from '../i18n/zh-CN';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const NAV: readonly { to: string; label: MessageKey; icon: typeof IconHome }[] = [
+  { to: '/', label: 'nav.home', icon: IconHome },
+  { to: '/intake', label: 'nav.intake', icon: IconUserPlus },
+  { to: '/cases', label: 'nav.cases', icon: IconListDetails },
+  { to: '/schedule', label: 'nav.schedule', icon: IconCalendarEvent },
+  { to: '/documents', label: 'nav.documents', icon: IconFileText },
+  { to: '/reports', label: 'nav.reports', icon: IconChartBar },
+  { to: '/settings', label: 'nav.settings', icon: IconSettings },
+];
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const { caller, signOut } = useSession();
+  const active = (to: string) => (to === '/' ? location === '/' : location.startsWith(to));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={4}>{t('app.name')}</Title>
+            <Text size="sm" c="dimmed">
+              {t('app.center')}
+            </Text>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm">{t('auth.signedInAs', { name: caller.displayName })}</Text>
+            {caller.roles.map((role) => (
+              <Badge key={role} variant="light" size="sm">
+                {t(`label.role.${role}`)}
+              </Badge>
+            ))}
+            <LanguageSwitch />
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconLogout size={16} />}
+              onClick={signOut}
+            >
+              {t('common.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="main navigation">
+        <Stack gap={2}>
+          {NAV.map(({ to, label, icon: Icon }) => (
+            <NavLink
+              key={to}
+              component={Link}
+              href={to}
+              label={t(label)}
+              leftSection={<Icon size={18} />}
+              active={active(to)}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+    </AppShell>
+  );
+}

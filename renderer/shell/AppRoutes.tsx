@@ -1,0 +1,22 @@
+import { Route, Switch } from 'wouter';
+import { CaseDetailPage } from '../cases/CaseDetailPage';
+import { QueuePage } from '../cases/QueuePage';
+import { IntakePage } from '../intake/IntakePage';
+import { ComingSoon } from '../shared/ComingSoon';
+import { HomePage } from './HomePage';
+
+export function AppRoutes() {
+  return (
+    <Switch>
+      <Route path="/" component={HomePage} />
+      <Route path="/intake" component={IntakePage} />
+      <Route path="/cases" component={QueuePage} />
+      <Route path="/cases/:id">{(params) => <CaseDetailPage id={Number(params.id)} />}</Route>
+      <Route path="/schedule">{() => <ComingSoon title="nav.schedule" />}</Route>
+      <Route path="/documents">{() => <ComingSoon title="nav.documents" />}</Route>
+      <Route path="/reports">{() => <ComingSoon title="nav.reports" />}</Route>
+      <Route path="/settings">{() => <ComingSoon title="nav.settings" />}</Route>
+      <Route>{() => <ComingSoon title="common.coming" />}</Route>
+    </Switch>
+  );
+}

@@ -1,0 +1,52 @@
+import { sql, type Kysely } from 'kysely';
+
+/** The tables a registration writes; bad input must leave every one of them as it was. */
+export const CASE_TABLES = [
+  'cases',
+  'parties',
+  'case_parties',
+  'case_events',
+  'audit_log',
+  'number_sequences',
+] as const;
+
+// The helpers take any Kysely instance: the core's (CamelCasePlugin) or a plain one.
+type AnyDb = Kysely<never>;
+
+/** Every user table of the database (migrations' own bookkeeping included), by name. */
+export async function tableNames(db: AnyDb): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select name from sqlite_master
+    where type = 'table' and name not like 'sqlite_%'
+    order by name`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+/** Row count of each table (all tables unless a list is given). */
+export async function tableCounts(
+  db: AnyDb,
+  tables?: readonly string[],
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of tables ?? (await tableNames(db))) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.id(name)}`.execute(
+      db,
+    );
+    counts[name] = Number(rows[0]?.n);
+  }
+  return counts;
+}
+
+/**
+ * Full content of every table in rowid order. Stronger than counts: a counter bumped in
+ * `number_sequences` or a party overwritten in place changes no count but shows here.
+ */
+export async function dumpTables(db: AnyDb): Promise<Record<string, unknown[]>> {
+  const dump: Record<string, unknown[]> = {};
+  for (const name of await tableNames(db)) {
+    const { rows } = await sql<Record<string, unknown>>`
+      select * from ${sql.id(name)} order by rowid`.execute(db);
+    dump[name] = rows;
+  }
+  return dump;
+}
