@@ -75,8 +75,10 @@ export async function launchElectron(dbFile: string): Promise<LaunchedDesk> {
   }
   env[DATABASE_FILE_ENV] = database;
   env[USER_DATA_DIR_ENV] = userDataDir;
+  // No executablePath: Playwright then resolves `require('electron')` itself, which the check
+  // above showed points at an existing binary (so it will not try to download one), and it
+  // preloads its loader, which holds the app's 'ready' back until Playwright is attached.
   const app = await _electron.launch({
-    executablePath: binary.path,
     args: [projectDir],
     cwd: projectDir,
     env,
