@@ -168,7 +168,7 @@ export function PartyCard({ index, canRemove, onRemove, usedPartyIds }: Props) {
               disabled={reused}
               {...register(`${base}.party.idNumber`)}
               error={err('idNumber')}
-              ff="monospace"
+              styles={{ input: { fontFamily: 'monospace' } }}
               maxLength={18}
             />
             <TextInput
@@ -191,7 +191,7 @@ export function PartyCard({ index, canRemove, onRemove, usedPartyIds }: Props) {
               disabled={reused}
               {...register(`${base}.party.creditCode`)}
               error={err('creditCode')}
-              ff="monospace"
+              styles={{ input: { fontFamily: 'monospace' } }}
               maxLength={18}
             />
             <TextInput

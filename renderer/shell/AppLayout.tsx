@@ -45,7 +45,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Group gap="sm">
             <Text size="sm">{t('auth.signedInAs', { name: caller.displayName })}</Text>
             {caller.roles.map((role) => (
-              <Badge key={role} variant="light" size="sm">
+              <Badge key={role} variant="light" size="sm" tt="none">
                 {t(`label.role.${role}`)}
               </Badge>
             ))}

@@ -6,6 +6,7 @@ import { startPreview, type PreviewServer } from '../harness/preview-server';
 
 /** Each test gets its own preview host on a fresh database file. */
 export const test = base.extend<{ preview: PreviewServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   preview: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'md-e2e-'));
     const preview = await startPreview({ dbFile: path.join(dir, 'e2e.sqlite') });

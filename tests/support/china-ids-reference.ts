@@ -21,8 +21,27 @@ export function residentId(first17: string): string {
 /** GB 32100-2015 code character values: digits, then capitals without I, O, Z, S, V. */
 const CREDIT_CODE_VALUES: Readonly<Record<string, number>> = {
   ...Object.fromEntries([...'0123456789'].map((c, i) => [c, i])),
-  A: 10, B: 11, C: 12, D: 13, E: 14, F: 15, G: 16, H: 17, J: 18, K: 19, L: 20,
-  M: 21, N: 22, P: 23, Q: 24, R: 25, T: 26, U: 27, W: 28, X: 29, Y: 30,
+  A: 10,
+  B: 11,
+  C: 12,
+  D: 13,
+  E: 14,
+  F: 15,
+  G: 16,
+  H: 17,
+  J: 18,
+  K: 19,
+  L: 20,
+  M: 21,
+  N: 22,
+  P: 23,
+  Q: 24,
+  R: 25,
+  T: 26,
+  U: 27,
+  W: 28,
+  X: 29,
+  Y: 30,
 };
 
 export const CREDIT_CODE_ALPHABET = Object.keys(CREDIT_CODE_VALUES).join('');

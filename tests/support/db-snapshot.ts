@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 
 /** The tables a registration writes; bad input must leave every one of them as it was. */
 export const CASE_TABLES = [
@@ -10,8 +10,8 @@ export const CASE_TABLES = [
   'number_sequences',
 ] as const;
 
-// The helpers take any Kysely instance: the core's (CamelCasePlugin) or a plain one.
-type AnyDb = Kysely<never>;
+// The helpers take any Kysely instance or transaction: the core's (CamelCasePlugin) or a plain one.
+type AnyDb = QueryExecutorProvider;
 
 /** Every user table of the database (migrations' own bookkeeping included), by name. */
 export async function tableNames(db: AnyDb): Promise<string[]> {

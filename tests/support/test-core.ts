@@ -41,9 +41,14 @@ export function cheapPasswordHash(password: string): string {
   const params = { N: 2 ** 10, r: 8, p: 1 };
   const salt = randomBytes(16);
   const key = scryptSync(password, salt, 32, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join(
-    '$',
-  );
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 export interface TestStaff {
@@ -70,7 +75,11 @@ export interface TestCore {
     sessionKey?: string,
   ): Promise<ApiResult<MethodOutput<M>>>;
   /** One API call that must succeed; fails the test with the error otherwise. */
-  ok<M extends MethodName>(method: M, input: unknown, sessionKey?: string): Promise<MethodOutput<M>>;
+  ok<M extends MethodName>(
+    method: M,
+    input: unknown,
+    sessionKey?: string,
+  ): Promise<MethodOutput<M>>;
   studioId(code: string): Promise<number>;
   /** Inserts a staff account directly (cheap hash, password TEST_PASSWORD); returns its id. */
   addStaff(staff: TestStaff): Promise<number>;
@@ -83,8 +92,6 @@ export interface TestCoreOptions {
   readonly now?: () => Date;
   /** Leave the database without staff and nobody signed in (for `auth/setup` tests). */
   readonly firstStart?: boolean;
-  /** Open this file instead of a fresh one (e.g. a second open of the same database). */
-  readonly dbFile?: string;
 }
 
 export const RECEPTION_SESSION = 'window-reception';
@@ -95,7 +102,7 @@ export const RECEPTION_SESSION = 'window-reception';
  */
 export async function openTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
   const dir = makeTempDir();
-  const dbFile = options.dbFile ?? path.join(dir, 'desk.sqlite');
+  const dbFile = path.join(dir, 'desk.sqlite');
   const internalErrors: { method: string; error: unknown }[] = [];
   const core = await openCore({
     dbFile,

@@ -5,7 +5,7 @@ export class QueuePage {
   constructor(private readonly page: Page) {}
 
   async chooseStudio(name: string) {
-    await this.page.getByRole('textbox', { name: '工作室' }).click();
+    await this.page.getByRole('combobox', { name: '工作室' }).click();
     await this.page.getByRole('option', { name, exact: true }).click();
   }
 

@@ -36,7 +36,7 @@ export class IntakePage {
   }
 
   async choose(label: RegExp, option: string) {
-    await this.page.getByRole('textbox', { name: label }).click();
+    await this.page.getByRole('combobox', { name: label }).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
@@ -46,7 +46,7 @@ export class IntakePage {
   }
 
   studio(): Locator {
-    return this.page.getByRole('textbox', { name: /^分派工作室/ });
+    return this.page.getByRole('combobox', { name: /^分派工作室/ });
   }
 
   /** Saves with the keyboard, as a receptionist does. */

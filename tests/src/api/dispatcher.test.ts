@@ -17,7 +17,14 @@ describe('dispatcher, through the core', () => {
   });
 
   it('answers NOT_FOUND for a method that does not exist, signed in or not', async () => {
-    for (const name of ['cases/nope', '', 'toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+    for (const name of [
+      'cases/nope',
+      '',
+      'toString',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+    ]) {
       for (const session of [t.session, 'anonymous']) {
         const result = await t.core.dispatch(session, name, {});
         expect(expectError(result, 'NOT_FOUND').message, name).toContain(name);
@@ -93,10 +100,7 @@ describe('dispatcher, through the core', () => {
 
     expect((await t.ok('cases/get', { id: own.id }, 'mediator-window')).number).toBe(own.number);
     expectError(await t.call('cases/get', { id: other.id }, 'mediator-window'), 'FORBIDDEN');
-    expectError(
-      await t.call('cases/queue', { studioId: labour }, 'mediator-window'),
-      'FORBIDDEN',
-    );
+    expectError(await t.call('cases/queue', { studioId: labour }, 'mediator-window'), 'FORBIDDEN');
     const queue = await t.ok('cases/queue', {}, 'mediator-window');
     expect(queue.map((c) => c.number)).toEqual([own.number]);
     // Reception sees the whole center.
@@ -294,7 +298,10 @@ describe('dispatcher with a custom method map', () => {
 
   it('rolls back a write method that recorded no audit row', async () => {
     const before = await dumpTables(t.db);
-    expectError(await dispatch('k', 'test/writeWithoutAudit', { key: 'test.unaudited' }), 'INTERNAL');
+    expectError(
+      await dispatch('k', 'test/writeWithoutAudit', { key: 'test.unaudited' }),
+      'INTERNAL',
+    );
     expect(await settingKeys()).not.toContain('test.unaudited');
     expect(await dumpTables(t.db)).toEqual(before);
     expect(String(internal[0]?.error)).toContain('without an audit row');
@@ -314,7 +321,10 @@ describe('dispatcher with a custom method map', () => {
     session.caller = null;
     expectError(await dispatch('k', 'test/writeAndAudit', { key: 'test.anon' }), 'UNAUTHENTICATED');
     session.caller = { staffId: 1, displayName: 'Admin', roles: ['admin'], studioIds: [] };
-    const invalid = expectError(await dispatch('k', 'test/writeAndAudit', { key: 42 }), 'VALIDATION');
+    const invalid = expectError(
+      await dispatch('k', 'test/writeAndAudit', { key: 42 }),
+      'VALIDATION',
+    );
     expect(invalid.fields).toEqual({ key: '格式不正确' });
     expect(await dumpTables(t.db)).toEqual(before);
     expect(internal).toEqual([]);

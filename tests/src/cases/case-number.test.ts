@@ -29,7 +29,12 @@ describe('formatCaseNumber', () => {
 
   it('uses the judicial-confirmation word and an empty center code', () => {
     expect(
-      formatCaseNumber(DEFAULT_NUMBER_TEMPLATE, { ...parts, center: '', studio: '司', word: '调确' }),
+      formatCaseNumber(DEFAULT_NUMBER_TEMPLATE, {
+        ...parts,
+        center: '',
+        studio: '司',
+        word: '调确',
+      }),
     ).toBe('（2026）司调确字第0001号');
   });
 
@@ -105,7 +110,11 @@ describe('registration across the Beijing new year', () => {
       .set({ value: '{center}{studio}{word}〔{year}〕{seq}号' })
       .where('key', '=', 'numbering.template')
       .execute();
-    await t.db.updateTable('settings').set({ value: '城' }).where('key', '=', 'center.numberCode').execute();
+    await t.db
+      .updateTable('settings')
+      .set({ value: '城' })
+      .where('key', '=', 'center.numberCode')
+      .execute();
     const { number } = await t.ok('cases/register', intake(await t.studioId('labour')));
     expect(number).toBe('城劳调〔2026〕0001号');
   });

@@ -162,7 +162,10 @@ interface WorkerReport {
 /** Starts the workers, waits until every one has signed in, then tells all of them to go. */
 async function runWorkers(n: number, args: (i: number) => string[]): Promise<WorkerReport[]> {
   const children = Array.from({ length: n }, (_, i) =>
-    spawn(process.execPath, [tsxCli, ...args(i)], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] }),
+    spawn(process.execPath, [tsxCli, ...args(i)], {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }),
   );
   const outputs = children.map((child) => {
     let stdout = '';

@@ -40,7 +40,8 @@ function withWrongCheck(id: string): string {
   return id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
 }
 
-const lina = (overrides = {}) => person({ name: '李娜', sex: 'female', idNumber: IDS.liNa, ...overrides });
+const lina = (overrides = {}) =>
+  person({ name: '李娜', sex: 'female', idNumber: IDS.liNa, ...overrides });
 
 describe('cases/register refuses bad input and changes nothing', () => {
   it('a resident ID with a wrong check digit', async () => {
@@ -132,7 +133,11 @@ describe('cases/register refuses bad input and changes nothing', () => {
   });
 
   it('a category that does not exist', async () => {
-    await expectRefused(intake(medical, { category: 'gossip' as never }), 'category', '请从列表中选择');
+    await expectRefused(
+      intake(medical, { category: 'gossip' as never }),
+      'category',
+      '请从列表中选择',
+    );
   });
 
   it('a source that does not exist', async () => {

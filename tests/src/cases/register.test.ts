@@ -68,7 +68,11 @@ describe('first start: auth/setup', () => {
       await t.call('auth/signIn', { username: 'nobody', password: ADMIN.password }, 'w2'),
       'UNAUTHENTICATED',
     );
-    const caller = await t.ok('auth/signIn', { username: ADMIN.username, password: ADMIN.password }, 'w2');
+    const caller = await t.ok(
+      'auth/signIn',
+      { username: ADMIN.username, password: ADMIN.password },
+      'w2',
+    );
     expect(caller.displayName).toBe('陈主任');
   });
 });
@@ -106,9 +110,20 @@ describe('full intake flow after auth/setup', () => {
       'cases/register',
       intake(medical, {
         parties: [
-          { role: 'applicant', party: person({ name: '王芳', sex: 'female', idNumber: IDS.wangFang, phone: undefined }) },
+          {
+            role: 'applicant',
+            party: person({
+              name: '王芳',
+              sex: 'female',
+              idNumber: IDS.wangFang,
+              phone: undefined,
+            }),
+          },
           { role: 'respondent', party: organization() },
-          { role: 'third_party', party: person({ name: '赵强', idNumber: IDS.zhaoQiang, phone: '010-12345678-123' }) },
+          {
+            role: 'third_party',
+            party: person({ name: '赵强', idNumber: IDS.zhaoQiang, phone: '010-12345678-123' }),
+          },
         ],
       }),
     );
@@ -283,7 +298,10 @@ describe('parties are stored once and found again', () => {
             role: 'respondent',
             party: person({ phone: '139 0000 1111', address: '和平路 8 号' }),
           },
-          { role: 'applicant', party: person({ name: '李娜', sex: 'female', idNumber: IDS.liNa, phone: undefined }) },
+          {
+            role: 'applicant',
+            party: person({ name: '李娜', sex: 'female', idNumber: IDS.liNa, phone: undefined }),
+          },
         ],
       }),
     );
@@ -324,7 +342,10 @@ describe('parties are stored once and found again', () => {
       'cases/register',
       intake(medical, {
         parties: [
-          { role: 'applicant', party: person({ name: '孙丽', sex: 'female', idNumber: idX.toLowerCase() }) },
+          {
+            role: 'applicant',
+            party: person({ name: '孙丽', sex: 'female', idNumber: idX.toLowerCase() }),
+          },
           { role: 'respondent', party: organization() },
         ],
       }),
@@ -339,7 +360,10 @@ describe('parties are stored once and found again', () => {
       intake(medical, {
         parties: [
           { role: 'applicant', party: person({ name: '李娜', sex: 'female', idNumber: IDS.liNa }) },
-          { role: 'respondent', party: person({ name: '李娜娜', sex: 'male', idNumber: IDS.zhaoQiang }) },
+          {
+            role: 'respondent',
+            party: person({ name: '李娜娜', sex: 'male', idNumber: IDS.zhaoQiang }),
+          },
         ],
       }),
     );
@@ -362,12 +386,17 @@ describe('parties are stored once and found again', () => {
           { role: 'applicant', party: person({ name: '王_明', idNumber: IDS.zhangWei }) },
           { role: 'applicant', party: person({ name: '王小明', idNumber: IDS.zhaoQiang }) },
           { role: 'respondent', party: organization({ name: '百分%公司', creditCode: undefined }) },
-          { role: 'respondent', party: organization({ name: '百分之百公司', creditCode: undefined }) },
+          {
+            role: 'respondent',
+            party: organization({ name: '百分之百公司', creditCode: undefined }),
+          },
         ],
       }),
     );
     expect((await t.ok('parties/search', { q: '王_' })).map((p) => p.name)).toEqual(['王_明']);
-    expect((await t.ok('parties/search', { q: '百分%' })).map((p) => p.name)).toEqual(['百分%公司']);
+    expect((await t.ok('parties/search', { q: '百分%' })).map((p) => p.name)).toEqual([
+      '百分%公司',
+    ]);
     expect((await t.ok('parties/search', { q: '%' })).map((p) => p.name)).toEqual([]);
     // control: the prefix without the special character finds both
     expect((await t.ok('parties/search', { q: '百分' })).map((p) => p.name)).toHaveLength(2);
@@ -417,7 +446,10 @@ describe('parties are stored once and found again', () => {
     );
     const orgs = (await partyRows()).filter((p) => p.kind === 'organization');
     expect(orgs).toHaveLength(1);
-    expect(orgs[0]).toMatchObject({ creditCode: CREDIT_CODES.hospital, legalRepresentative: '钱院长' });
+    expect(orgs[0]).toMatchObject({
+      creditCode: CREDIT_CODES.hospital,
+      legalRepresentative: '钱院长',
+    });
     const found = await t.ok('parties/search', { q: CREDIT_CODES.hospital });
     expect(found.map((p) => p.cases.length)).toEqual([2]);
   });
@@ -442,13 +474,16 @@ describe('parties are stored once and found again', () => {
     expect(await dumpTables(t.db)).toEqual(before);
   });
 
-  it("refuses to give a reused party an ID that belongs to another stored party", async () => {
+  it('refuses to give a reused party an ID that belongs to another stored party', async () => {
     await t.ok(
       'cases/register',
       intake(medical, {
         parties: [
           { role: 'applicant', party: person() },
-          { role: 'respondent', party: person({ name: '李娜', sex: 'female', idNumber: IDS.liNa }) },
+          {
+            role: 'respondent',
+            party: person({ name: '李娜', sex: 'female', idNumber: IDS.liNa }),
+          },
         ],
       }),
     );
@@ -486,13 +521,23 @@ describe('parties are stored once and found again', () => {
       'cases/register',
       intake(medical, {
         parties: [
-          { role: 'applicant', partyId: zhang?.id, party: { kind: 'person', name: '张伟', sex: 'male' } },
-          { role: 'respondent', partyId: zhang?.id, party: { kind: 'person', name: '张伟', sex: 'male' } },
+          {
+            role: 'applicant',
+            partyId: zhang?.id,
+            party: { kind: 'person', name: '张伟', sex: 'male' },
+          },
+          {
+            role: 'respondent',
+            partyId: zhang?.id,
+            party: { kind: 'person', name: '张伟', sex: 'male' },
+          },
         ],
       }),
     );
     const error = expectError(result, 'VALIDATION');
-    expect(Object.keys(error.fields ?? {}).some((path) => path.startsWith('parties.1.'))).toBe(true);
+    expect(Object.keys(error.fields ?? {}).some((path) => path.startsWith('parties.1.'))).toBe(
+      true,
+    );
     expect(await tableCounts(t.db, CASE_TABLES)).toEqual(before);
   });
 
@@ -504,13 +549,19 @@ describe('parties are stored once and found again', () => {
       'cases/register',
       intake(medical, {
         parties: [
-          { role: 'applicant', partyId: zhang?.id, party: { kind: 'person', name: '张伟', sex: 'male' } },
+          {
+            role: 'applicant',
+            partyId: zhang?.id,
+            party: { kind: 'person', name: '张伟', sex: 'male' },
+          },
           { role: 'respondent', party: person() },
         ],
       }),
     );
     const error = expectError(result, 'VALIDATION');
-    expect(Object.keys(error.fields ?? {}).some((path) => path.startsWith('parties.1.'))).toBe(true);
+    expect(Object.keys(error.fields ?? {}).some((path) => path.startsWith('parties.1.'))).toBe(
+      true,
+    );
     expect(await tableCounts(t.db, CASE_TABLES)).toEqual(before);
   });
 
@@ -522,7 +573,11 @@ describe('parties are stored once and found again', () => {
       'cases/register',
       intake(medical, {
         parties: [
-          { role: 'applicant', partyId: zhang?.id, party: { kind: 'person', name: '张伟', sex: 'female' } },
+          {
+            role: 'applicant',
+            partyId: zhang?.id,
+            party: { kind: 'person', name: '张伟', sex: 'female' },
+          },
           { role: 'respondent', party: organization() },
         ],
       }),

@@ -20,7 +20,11 @@ import {
 } from '../../support/china-ids-reference';
 
 const TODAY = new Date('2026-03-10T02:00:00Z');
-const digits17 = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 17, maxLength: 17 });
+const digits17 = fc.string({
+  unit: fc.constantFrom(...'0123456789'),
+  minLength: 17,
+  maxLength: 17,
+});
 
 describe('resident ID (GB 11643-1999)', () => {
   it('computes the check character as ISO 7064 MOD 11-2 does, for any 17 digits', () => {
@@ -90,7 +94,9 @@ describe('resident ID (GB 11643-1999)', () => {
   it("judges 'today' by the center's calendar (Asia/Shanghai), not UTC", () => {
     // 2026-03-10T17:00Z is 01:00 on 11 March in Beijing: a birth date of 11 March is today.
     const justAfterMidnightInBeijing = new Date('2026-03-10T17:00:00Z');
-    expect(residentIdProblem(residentId('11010520260311123'), justAfterMidnightInBeijing)).toBeNull();
+    expect(
+      residentIdProblem(residentId('11010520260311123'), justAfterMidnightInBeijing),
+    ).toBeNull();
   });
 
   it('rejects malformed numbers as format problems', () => {
