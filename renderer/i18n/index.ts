@@ -12,7 +12,7 @@ import {
   statusLabels,
   studioKindLabels,
 } from '../../src/cases/case.labels';
-import { validationMessages, type Locale } from '../../src/shared/messages';
+import { errorMessages, validationMessages, type Locale } from '../../src/shared/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -34,7 +34,9 @@ function shared(locale: Locale): Record<string, string> {
       out[`label.${group}.${key}`] = text[locale];
     }
   }
-  for (const [key, text] of Object.entries(validationMessages)) out[key] = text[locale];
+  for (const [key, text] of Object.entries({ ...validationMessages, ...errorMessages })) {
+    out[key] = text[locale];
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import type { Caller, HandlerContext, MethodDef, SessionState } from './method';
 import { AppError, type ApiResult } from './result';
 import { localizeError, validationError } from './validation';
+import { messageText } from '../shared/messages';
 
 type AnyMethod = MethodDef<z.ZodType, unknown>;
 
@@ -33,7 +34,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     const session = deps.session(sessionKey);
     try {
       const method = Object.hasOwn(deps.methods, methodName) ? deps.methods[methodName] : undefined;
-      if (method === undefined) throw new AppError('NOT_FOUND', `Unknown method: ${methodName}`);
+      if (method === undefined)
+        throw new AppError('NOT_FOUND', 'error.unknownMethod', undefined, { method: methodName });
       checkAccess(method, session.caller);
       const parsed = method.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
@@ -52,10 +54,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
 function checkAccess(method: AnyMethod, caller: Caller | null): void {
   if (method.access === 'public') return;
-  if (caller === null) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (caller === null) throw new AppError('UNAUTHENTICATED', 'error.signInFirst');
   if (method.access === 'signedIn') return;
   if (!method.access.some((role) => caller.roles.includes(role))) {
-    throw new AppError('FORBIDDEN', `This needs one of the roles: ${method.access.join(', ')}`);
+    throw new AppError('FORBIDDEN', 'error.roleNeeded', undefined, {
+      roles: method.access.join(', '),
+    });
   }
 }
 
@@ -68,8 +72,12 @@ async function run(
   input: unknown,
 ): Promise<unknown> {
   const caller = (): Caller => {
-    if (session.caller === null) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    if (session.caller === null) throw new AppError('UNAUTHENTICATED', 'error.signInFirst');
     return session.caller;
+  };
+  const effects: (() => void)[] = [];
+  const afterCommit = (effect: () => void) => {
+    effects.push(effect);
   };
   if (!method.write) {
     const ctx: HandlerContext = {
@@ -77,22 +85,26 @@ async function run(
       session,
       now: at,
       caller,
+      afterCommit,
       audit: () => Promise.reject(new Error(`${methodName} is not a write method`)),
     };
-    return method.handler(ctx, input);
+    const value = await method.handler(ctx, input);
+    for (const effect of effects) effect();
+    return value;
   }
-  return db.transaction().execute(async (trx) => {
+  const value = await db.transaction().execute(async (trx) => {
     let audited = 0;
     const ctx: HandlerContext = {
       db: trx,
       session,
       now: at,
       caller,
+      afterCommit,
       audit: async (entry) => {
         audited += 1;
         await appendAudit(trx, {
           at: at.toISOString(),
-          staffId: session.caller?.staffId ?? null,
+          staffId: entry.actorId ?? session.caller?.staffId ?? null,
           method: methodName,
           entity: entry.entity,
           entityId: entry.entityId === null ? null : String(entry.entityId),
@@ -106,4 +118,6 @@ async function run(
     if (audited === 0) throw new Error(`${methodName} wrote without an audit row`);
     return value;
   });
+  for (const effect of effects) effect();
+  return value;
 }

@@ -22,6 +22,8 @@ export interface AuditEntry {
   readonly entityId: string | number | null;
   readonly before?: unknown;
   readonly after?: unknown;
+  /** Who acted, when not the signed-in caller (first-start setup: the account being created). */
+  readonly actorId?: number;
 }
 
 export interface HandlerContext {
@@ -33,6 +35,8 @@ export interface HandlerContext {
   caller(): Caller;
   /** Appends to the hash-chained audit log inside the call's transaction. */
   audit(entry: AuditEntry): Promise<void>;
+  /** Runs once the call's writes are committed (e.g. signing the window in), never on rollback. */
+  afterCommit(effect: () => void): void;
 }
 
 /**

@@ -19,12 +19,17 @@ export interface ApiError {
 export type ApiResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
-/** Thrown inside handlers and services; the dispatcher turns it into `{ ok: false }`. */
+/**
+ * Thrown inside handlers and services; the dispatcher turns it into `{ ok: false }`. The message
+ * and field values are message keys (src/shared/messages.ts), put in the caller's language on
+ * the way out.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Readonly<Record<string, string>>,
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -8,6 +8,6 @@ export function seesAllStudios(caller: Caller): boolean {
 
 export function assertStudioAccess(caller: Caller, studioId: number): void {
   if (!seesAllStudios(caller) && !caller.studioIds.includes(studioId)) {
-    throw new AppError('FORBIDDEN', 'This case belongs to a studio you do not work in');
+    throw new AppError('FORBIDDEN', 'error.studioScope');
   }
 }

@@ -93,7 +93,8 @@ export const caseMethods = {
     summary: 'One case with its parties and timeline',
     handler: async (ctx, input) => {
       const c = await findCase(ctx.db, input.id);
-      if (c === null) throw new AppError('NOT_FOUND', `No case with id ${input.id}`);
+      if (c === null)
+        throw new AppError('NOT_FOUND', 'error.caseNotFound', undefined, { id: input.id });
       assertStudioAccess(ctx.caller(), c.studioId);
       const parties = await listCaseParties(ctx.db, [c.id]);
       return {
@@ -111,6 +112,10 @@ export const caseMethods = {
     write: false,
     summary: 'Stored parties by resident ID, credit code, phone or name prefix, with their cases',
     handler: async (ctx, input) => {
+      const caller = ctx.caller();
+      // Earlier cases are listed where the caller may see them (DESIGN §7 studio scope).
+      const visible = (studioId: number) =>
+        seesAllStudios(caller) || caller.studioIds.includes(studioId);
       const matches = await searchParties(ctx.db, input.q);
       return Promise.all(
         matches.map(async (m) => ({
@@ -123,7 +128,7 @@ export const caseMethods = {
           legalRepresentative: m.legalRepresentative,
           phone: m.phone === null ? null : maskPhone(m.phone),
           address: m.address,
-          cases: await listCasesOfParty(ctx.db, m.id),
+          cases: (await listCasesOfParty(ctx.db, m.id)).filter((c) => visible(c.studioId)),
         })),
       );
     },

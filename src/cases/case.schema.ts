@@ -52,6 +52,9 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Above this the amount in fen is no longer an exact integer in JavaScript or SQLite. */
+export const MAX_AMOUNT_YUAN = 100_000_000_000;
+
 /** Yuan with at most two decimals; stored as integer fen. */
 const amount = z
   .union([z.number(), z.string().trim()])
@@ -59,7 +62,12 @@ const amount = z
   .transform((v, ctx) => {
     if (v === undefined || v === '') return undefined;
     const n = typeof v === 'number' ? v : Number(v);
-    if (!Number.isFinite(n) || n < 0 || Math.round(n * 100) !== Number((n * 100).toFixed(6))) {
+    if (
+      !Number.isFinite(n) ||
+      n < 0 ||
+      n > MAX_AMOUNT_YUAN ||
+      Math.round(n * 100) !== Number((n * 100).toFixed(6))
+    ) {
       ctx.addIssue({ code: 'custom', message: 'validation.amount' });
       return z.NEVER;
     }
@@ -93,19 +101,30 @@ export const intakeSchema = z
     if (c.parties.length >= 2 && !roles.has('respondent')) {
       ctx.addIssue({ code: 'custom', path: ['parties'], message: 'validation.parties.respondent' });
     }
-    const seen = new Set<string>();
+    const seenNumbers = new Set<string>();
+    const seenParties = new Set<number>();
     c.parties.forEach((p, i) => {
+      if (p.partyId !== undefined) {
+        if (seenParties.has(p.partyId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['parties', i, 'partyId'],
+            message: 'validation.party.duplicate',
+          });
+        }
+        seenParties.add(p.partyId);
+      }
+      const person = p.party.kind === 'person';
       const id = p.party.kind === 'person' ? p.party.idNumber : p.party.creditCode;
       if (id === undefined) return;
-      if (seen.has(id)) {
-        const field = p.party.kind === 'person' ? 'idNumber' : 'creditCode';
+      if (seenNumbers.has(id)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['parties', i, 'party', field],
-          message: 'validation.idNumber.duplicate',
+          path: ['parties', i, 'party', person ? 'idNumber' : 'creditCode'],
+          message: person ? 'validation.idNumber.duplicate' : 'validation.creditCode.duplicate',
         });
       }
-      seen.add(id);
+      seenNumbers.add(id);
     });
   });
 export type IntakeInput = z.input<typeof intakeSchema>;

@@ -9,6 +9,7 @@ import {
   type StoredParty,
 } from '../parties/party.repository';
 import type { Party } from '../parties/party.schema';
+import { residentIdSex } from '../shared/china-ids';
 import { getSetting } from '../settings/settings.repository';
 import { findActiveStudio } from '../studios/studio.repository';
 import { centerYear, DEFAULT_NUMBER_TEMPLATE, formatCaseNumber } from './case-number';
@@ -37,7 +38,11 @@ export async function registerCase(
 
   const partyIds: number[] = [];
   for (const [index, entry] of input.parties.entries()) {
-    partyIds.push(await resolveParty(db, entry.partyId, entry.party, index, at));
+    const id = await resolveParty(db, entry.partyId, entry.party, index, at);
+    // Picked once and typed again (or typed twice in different spellings): one person, one role.
+    if (partyIds.includes(id))
+      throw fieldError(`parties.${index}.partyId`, 'validation.party.duplicate');
+    partyIds.push(id);
   }
 
   const year = centerYear(now);
@@ -104,6 +109,14 @@ async function resolveParty(
   }
   stored ??= holder;
   if (stored === null) return insertParty(db, party, at);
+  // A reused person arrives without the ID; the stored one still decides the sex.
+  if (
+    party.kind === 'person' &&
+    stored.idNumber !== null &&
+    residentIdSex(stored.idNumber) !== party.sex
+  ) {
+    throw fieldError(`${path}.party.sex`, 'validation.idNumber.sexMismatch');
+  }
   await updateParty(db, stored, party, at);
   return stored.id;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
 import type { Party } from './party.schema';
-import { residentIdBirthDate } from '../shared/china-ids';
+import { normalizePhone, residentIdBirthDate } from '../shared/china-ids';
 
 export interface StoredParty {
   readonly id: number;
@@ -131,7 +131,7 @@ export async function searchParties(db: Database, q: string, limit = 10): Promis
       eb.or([
         eb('idNumber', '=', upper),
         eb('creditCode', '=', upper),
-        eb('phone', '=', q),
+        eb('phone', '=', normalizePhone(q)),
         sql<boolean>`${eb.ref('name')} like ${`${q.replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`,
       ]),
     )

@@ -1,6 +1,7 @@
 import {
   creditCodeProblem,
   isChinesePhone,
+  normalizePhone,
   residentIdProblem,
   residentIdSex,
 } from '../shared/china-ids';
@@ -21,7 +22,7 @@ const optionalText = (max: number) =>
 const phone = z
   .string()
   .trim()
-  .transform((v) => v.replace(/[\s()]/g, ''))
+  .transform(normalizePhone)
   .optional()
   .transform((v) => (v === '' ? undefined : v))
   .refine((v) => v === undefined || isChinesePhone(v), { error: 'validation.phone' });

@@ -65,6 +65,14 @@ export function isChinesePhone(phone: string): boolean {
   return /^(?:\+?86)?1[3-9]\d{9}$/.test(phone) || /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/.test(phone);
 }
 
+/** One spelling per phone number: no spaces, brackets or hyphens, no +86 before a mobile. */
+export function normalizePhone(phone: string): string {
+  const compact = phone.replace(/[\s()\-]/g, '');
+  return /^(?:\+?86)?1[3-9]\d{9}$/.test(compact)
+    ? compact.slice(-11)
+    : phone.replace(/[\s()]/g, '');
+}
+
 /** Lists and exports show personal numbers masked (DESIGN §7). */
 export function maskIdNumber(id: string): string {
   return id.length <= 8
@@ -78,6 +86,7 @@ export function maskPhone(phone: string): string {
     : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
+/** The calendar date at the center (China Standard Time), as YYYY-MM-DD. */
 function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 }

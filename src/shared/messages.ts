@@ -36,6 +36,14 @@ export const validationMessages = {
     'zh-CN': '同一案件中该身份证号码重复',
     en: 'This resident ID appears twice in the case',
   },
+  'validation.creditCode.duplicate': {
+    'zh-CN': '同一案件中该统一社会信用代码重复',
+    en: 'This credit code appears twice in the case',
+  },
+  'validation.party.duplicate': {
+    'zh-CN': '同一当事人在本案中重复出现',
+    en: 'The same party appears twice in the case',
+  },
   'validation.creditCode.format': {
     'zh-CN': '统一社会信用代码应为 18 位数字或大写字母',
     en: 'Unified social credit code must be 18 digits or capital letters',
@@ -89,10 +97,48 @@ export const validationMessages = {
 
 export type ValidationKey = keyof typeof validationMessages;
 
-export function isValidationKey(key: string): key is ValidationKey {
-  return Object.hasOwn(validationMessages, key);
-}
+/** Whole-call errors (not tied to a field); `{name}` placeholders take the error's params. */
+export const errorMessages = {
+  'error.invalidInput': { 'zh-CN': '输入有误', en: 'Invalid input' },
+  'error.unknownMethod': { 'zh-CN': '没有这个接口：{method}', en: 'Unknown method: {method}' },
+  'error.signInFirst': { 'zh-CN': '请先登录', en: 'Sign in first' },
+  'error.roleNeeded': {
+    'zh-CN': '此操作需要以下角色之一：{roles}',
+    en: 'This needs one of the roles: {roles}',
+  },
+  'error.studioScope': {
+    'zh-CN': '该案件属于您未任职的工作室',
+    en: 'This case belongs to a studio you do not work in',
+  },
+  'error.caseNotFound': { 'zh-CN': '找不到 id 为 {id} 的案件', en: 'No case with id {id}' },
+  'error.alreadySetUp': {
+    'zh-CN': '本机已完成初始设置，请直接登录',
+    en: 'The center is already set up; sign in instead',
+  },
+  'error.signInFailed': { 'zh-CN': '用户名或密码不正确', en: 'Wrong username or password' },
+  'error.internal': {
+    'zh-CN': '内部错误，操作未保存',
+    en: 'Internal error; nothing was saved',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
 
-export function validationText(key: string, locale: Locale): string {
-  return isValidationKey(key) ? validationMessages[key][locale] : key;
+export type ErrorKey = keyof typeof errorMessages;
+export type MessageKey = ValidationKey | ErrorKey;
+
+const allMessages: Record<string, Record<Locale, string>> = {
+  ...validationMessages,
+  ...errorMessages,
+};
+
+/** The text of a message key in a language, placeholders filled; unknown keys pass through. */
+export function messageText(
+  key: string,
+  locale: Locale,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const template = Object.hasOwn(allMessages, key) ? allMessages[key]?.[locale] : undefined;
+  if (template === undefined) return key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }

@@ -2,6 +2,7 @@ import { defineMethod, type Caller } from '../api/method';
 import { AppError } from '../api/result';
 import { fieldError } from '../api/validation';
 import { z } from '../shared/zod-messages';
+import { listStudios } from '../studios/studio.repository';
 import { hashPassword, verifyPassword } from './password';
 import {
   countStaff,
@@ -45,7 +46,7 @@ export const staffMethods = {
     summary: 'Create the first account (first start only)',
     handler: async (ctx, input) => {
       if ((await countStaff(ctx.db)) > 0) {
-        throw new AppError('CONFLICT', 'The center is already set up; sign in instead');
+        throw new AppError('CONFLICT', 'error.alreadySetUp');
       }
       const roles = input.roles.includes('admin')
         ? input.roles
@@ -60,13 +61,17 @@ export const staffMethods = {
       });
       const staff = await findStaffById(ctx.db, id);
       if (staff === null) throw new Error('staff row vanished');
-      ctx.session.caller = toCaller(staff);
+      const caller = toCaller(staff);
       await ctx.audit({
         entity: 'staff',
         entityId: id,
+        actorId: id,
         after: { username: input.username, displayName: input.displayName, roles },
       });
-      return ctx.session.caller;
+      ctx.afterCommit(() => {
+        ctx.session.caller = caller;
+      });
+      return caller;
     },
   }),
 
@@ -122,20 +127,21 @@ export const staffMethods = {
       if ((await findStaffByUsername(ctx.db, input.username)) !== null) {
         throw fieldError('username', 'validation.usernameTaken');
       }
+      const roles = [...new Set(input.roles)];
+      const studioIds = [...new Set(input.studioIds)];
+      const known = new Set((await listStudios(ctx.db)).map((s) => s.id));
+      if (studioIds.some((id) => !known.has(id))) {
+        throw fieldError('studioIds', 'validation.studio.unknownIn');
+      }
       const id = await insertStaff(ctx.db, {
         username: input.username,
         displayName: input.displayName,
         passwordHash: await hashPassword(input.password),
-        roles: input.roles,
-        studioIds: input.studioIds,
+        roles,
+        studioIds,
         createdAt: ctx.now.toISOString(),
       });
-      const after = {
-        username: input.username,
-        displayName: input.displayName,
-        roles: input.roles,
-        studioIds: input.studioIds,
-      };
+      const after = { username: input.username, displayName: input.displayName, roles, studioIds };
       await ctx.audit({ entity: 'staff', entityId: id, after });
       return { id, ...after };
     },
