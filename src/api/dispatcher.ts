@@ -45,8 +45,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (error instanceof AppError)
         return { ok: false, error: localizeError(error, session.locale) };
       deps.onInternalError?.(methodName, error);
-      const message =
-        session.locale === 'zh-CN' ? '内部错误，操作未保存' : 'Internal error; nothing was saved';
+      const message = messageText('error.internal', session.locale);
       return { ok: false, error: { code: 'INTERNAL', message } };
     }
   };

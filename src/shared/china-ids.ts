@@ -67,7 +67,7 @@ export function isChinesePhone(phone: string): boolean {
 
 /** One spelling per phone number: no spaces, brackets or hyphens, no +86 before a mobile. */
 export function normalizePhone(phone: string): string {
-  const compact = phone.replace(/[\s()\-]/g, '');
+  const compact = phone.replace(/[\s()-]/g, '');
   return /^(?:\+?86)?1[3-9]\d{9}$/.test(compact)
     ? compact.slice(-11)
     : phone.replace(/[\s()]/g, '');
