@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
+  Input,
   Button,
   Group,
   Paper,
@@ -212,16 +213,15 @@ export function IntakePage() {
                   control={control}
                   name="riskLevel"
                   render={({ field }) => (
-                    <Stack gap={2}>
-                      <Text size="sm" fw={500}>
-                        {t('intake.risk')}
-                      </Text>
+                    <Input.Wrapper label={t('intake.risk')}>
                       <SegmentedControl
+                        fullWidth
+                        aria-label={t('intake.risk')}
                         value={field.value ?? 'low'}
                         onChange={field.onChange}
                         data={RISK_LEVELS.map((r) => ({ value: r, label: t(`label.risk.${r}`) }))}
                       />
-                    </Stack>
+                    </Input.Wrapper>
                   )}
                 />
                 <TextInput

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Input,
   Badge,
   Button,
   Group,
@@ -8,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Tooltip,
 } from '@mantine/core';
@@ -146,21 +146,15 @@ export function PartyCard({ index, canRemove, onRemove, usedPartyIds }: Props) {
               control={control}
               name={`${base}.party.sex`}
               render={({ field }) => (
-                <Stack gap={2}>
-                  <Text size="sm" fw={500}>
-                    {t('party.sex')}
-                  </Text>
+                <Input.Wrapper label={t('party.sex')} error={err('sex')}>
                   <SegmentedControl
+                    fullWidth
+                    aria-label={t('party.sex')}
                     value={field.value}
                     onChange={field.onChange}
                     data={SEXES.map((s) => ({ value: s, label: t(`label.sex.${s}`) }))}
                   />
-                  {err('sex') && (
-                    <Text size="xs" c="red">
-                      {err('sex')}
-                    </Text>
-                  )}
-                </Stack>
+                </Input.Wrapper>
               )}
             />
             <TextInput
