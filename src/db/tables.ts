@@ -17,6 +17,10 @@ export interface DB {
   caseEvents: CaseEventsTable;
   numberSequences: { scope: string; lastValue: number };
   auditLog: AuditLogTable;
+  caseMediators: { caseId: number; staffId: number; assignedAt: string };
+  caseDeadlineChanges: CaseDeadlineChangesTable;
+  caseLinks: CaseLinksTable;
+  followUps: FollowUpsTable;
 }
 
 export interface StudiosTable {
@@ -88,6 +92,51 @@ export interface CasesTable {
   registeredAt: string;
   registeredBy: number;
   updatedAt: string;
+  version: Generated<number>;
+  answeredAt: string | null;
+  acceptedAt: string | null;
+  declineReason: string | null;
+  referredTo: string | null;
+  mediationStartedAt: string | null;
+  concludedAt: string | null;
+  outcome: string | null;
+  outcomeNote: string | null;
+  agreementEffectiveOn: string | null;
+  archivedAt: string | null;
+  deadlineOn: string | null;
+  deadlinePausedSince: string | null;
+}
+
+export interface CaseDeadlineChangesTable {
+  id: Generated<number>;
+  caseId: number;
+  kind: string;
+  onDate: string;
+  days: number | null;
+  reason: string;
+  staffId: number | null;
+  at: string;
+}
+
+export interface CaseLinksTable {
+  id: Generated<number>;
+  fromCaseId: number;
+  toCaseId: number;
+  kind: string;
+  at: string;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  caseId: number;
+  dueOn: string;
+  visitedAt: string | null;
+  visitorId: number | null;
+  performance: string | null;
+  satisfaction: string | null;
+  escalation: number | null;
+  escalationNote: string | null;
+  note: string | null;
   version: Generated<number>;
 }
 

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_default_studios';
+import * as m0003 from './0003_case_lifecycle';
+import * as m0004 from './0004_working_calendar';
+import * as m0005 from './0005_case_search';
 
 /**
  * Append-only, in order. Listed statically (not read from a folder) so the bundled Electron main
@@ -9,4 +12,7 @@ import * as m0002 from './0002_default_studios';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_default_studios': m0002,
+  '0003_case_lifecycle': m0003,
+  '0004_working_calendar': m0004,
+  '0005_case_search': m0005,
 };
