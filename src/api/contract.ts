@@ -1,5 +1,10 @@
 import type { z } from 'zod';
+import { calendarMethods } from '../calendar/calendar.methods';
 import { caseMethods } from '../cases/case.methods';
+import { conclusionMethods } from '../cases/conclusion.methods';
+import { deadlineMethods } from '../cases/deadline.methods';
+import { responseMethods } from '../cases/response.methods';
+import { routingMethods } from '../cases/routing.methods';
 import { staffMethods } from '../staff/staff.methods';
 import { studioMethods } from '../studios/studio.methods';
 
@@ -10,7 +15,12 @@ import { studioMethods } from '../studios/studio.methods';
 export const methods = {
   ...staffMethods,
   ...studioMethods,
+  ...calendarMethods,
   ...caseMethods,
+  ...responseMethods,
+  ...conclusionMethods,
+  ...routingMethods,
+  ...deadlineMethods,
 };
 
 export type Methods = typeof methods;

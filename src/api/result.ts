@@ -19,6 +19,9 @@ export interface ApiError {
 export type ApiResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
+/** A placeholder value: the same in every language, or given per language (a state's name). */
+export type MessageParam = string | number | Readonly<Record<'zh-CN' | 'en', string>>;
+
 /**
  * Thrown inside handlers and services; the dispatcher turns it into `{ ok: false }`. The message
  * and field values are message keys (src/shared/messages.ts), put in the caller's language on
@@ -29,7 +32,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Readonly<Record<string, string>>,
-    readonly params: Readonly<Record<string, string | number>> = {},
+    readonly params: Readonly<Record<string, MessageParam>> = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -2,7 +2,19 @@ import type { Locale } from '../shared/messages';
 import type { Sex } from '../parties/party.schema';
 import type { Role } from '../staff/staff.schema';
 import type { StudioKind } from '../studios/studio.schema';
-import type { CaseStatus, Category, PartyRole, RiskLevel, Source } from './case.schema';
+import type { CaseAction } from './case-lifecycle';
+import type {
+  ADVISED_ROUTES,
+  CaseStatus,
+  Category,
+  LinkKind,
+  Outcome,
+  PartyRole,
+  PERFORMANCE,
+  RiskLevel,
+  SATISFACTION,
+  Source,
+} from './case.schema';
 
 type Labels<K extends string> = Record<K, Record<Locale, string>>;
 
@@ -97,4 +109,53 @@ export const suggestedStudioCode: Record<Category, string> = {
   traffic_accident: 'township',
   property_management: 'township',
   other: 'township',
+};
+
+/** An action as it reads in "the case cannot be …" (en) / "不能…" (zh). */
+export const actionLabels: Labels<CaseAction> = {
+  accept: { 'zh-CN': '受理', en: 'accepted' },
+  decline: { 'zh-CN': '不予受理', en: 'declined' },
+  refer: { 'zh-CN': '转办', en: 'referred' },
+  startMediation: { 'zh-CN': '开始调解', en: 'moved into mediation' },
+  conclude: { 'zh-CN': '终结调解', en: 'concluded' },
+  archive: { 'zh-CN': '归档', en: 'archived' },
+  transfer: { 'zh-CN': '移交其他工作室', en: 'transferred' },
+  assignMediators: { 'zh-CN': '指派调解员', en: 'given mediators' },
+  pauseDeadline: { 'zh-CN': '暂停期限', en: 'paused' },
+  resumeDeadline: { 'zh-CN': '恢复期限', en: 'resumed' },
+  extendDeadline: { 'zh-CN': '延长期限', en: 'extended' },
+  openLinked: { 'zh-CN': '关联新案件', en: 'linked to a new case' },
+  recordFollowUp: { 'zh-CN': '回访', en: 'followed up' },
+};
+
+export const outcomeLabels: Labels<Outcome> = {
+  written_agreement: { 'zh-CN': '达成书面协议', en: 'Written agreement' },
+  oral_agreement: { 'zh-CN': '达成口头协议', en: 'Oral agreement' },
+  no_agreement: { 'zh-CN': '调解不成', en: 'No agreement' },
+  withdrawn: { 'zh-CN': '当事人撤回', en: 'Withdrawn' },
+  refused: { 'zh-CN': '当事人拒绝调解', en: 'Refused by a party' },
+};
+
+export const advisedRouteLabels: Labels<(typeof ADVISED_ROUTES)[number]> = {
+  arbitration: { 'zh-CN': '告知申请仲裁', en: 'Advised arbitration' },
+  administrative: { 'zh-CN': '告知行政途径', en: 'Advised administrative route' },
+  litigation: { 'zh-CN': '告知诉讼途径', en: 'Advised litigation' },
+};
+
+export const linkKindLabels: Labels<LinkKind> = {
+  judicial_confirmation: { 'zh-CN': '司法确认申请', en: 'Judicial confirmation application' },
+  speedy_court: { 'zh-CN': '转速裁法庭', en: 'Referral to the speedy court' },
+};
+
+export const performanceLabels: Labels<(typeof PERFORMANCE)[number]> = {
+  fulfilled: { 'zh-CN': '已履行', en: 'Fulfilled' },
+  partly_fulfilled: { 'zh-CN': '部分履行', en: 'Partly fulfilled' },
+  not_fulfilled: { 'zh-CN': '未履行', en: 'Not fulfilled' },
+  not_due: { 'zh-CN': '履行期未到', en: 'Not yet due' },
+};
+
+export const satisfactionLabels: Labels<(typeof SATISFACTION)[number]> = {
+  satisfied: { 'zh-CN': '满意', en: 'Satisfied' },
+  basically_satisfied: { 'zh-CN': '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { 'zh-CN': '不满意', en: 'Dissatisfied' },
 };

@@ -3,7 +3,17 @@ import { AppError } from '../api/result';
 import { searchParties } from '../parties/party.repository';
 import { partySearchSchema } from '../parties/party.schema';
 import { maskIdNumber, maskPhone } from '../shared/china-ids';
+import { centerDate } from '../shared/center-time';
 import { assertStudioAccess, seesAllStudios } from './case-access';
+import { describeDeadline } from './case-deadline.service';
+import { allowedActions } from './case-lifecycle';
+import {
+  listCaseLinks,
+  listDeadlineChanges,
+  listFollowUps,
+  listMediators,
+} from './lifecycle.repository';
+import { confirmationWindow } from './confirmation-window';
 import {
   findCase,
   listCaseEvents,
@@ -90,17 +100,37 @@ export const caseMethods = {
     input: caseIdSchema,
     access: 'signedIn',
     write: false,
-    summary: 'One case with its parties and timeline',
+    summary: 'One case: parties, mediators, deadline, links, follow-ups, timeline, allowed actions',
     handler: async (ctx, input) => {
       const c = await findCase(ctx.db, input.id);
       if (c === null)
         throw new AppError('NOT_FOUND', 'error.caseNotFound', undefined, { id: input.id });
-      assertStudioAccess(ctx.caller(), c.studioId);
+      const caller = ctx.caller();
+      assertStudioAccess(caller, c.studioId);
       const parties = await listCaseParties(ctx.db, [c.id]);
+      const today = centerDate(ctx.now);
       return {
         ...c,
         parties: parties.map(partyView),
+        mediators: (await listMediators(ctx.db, [c.id])).map((m) => ({
+          staffId: m.staffId,
+          displayName: m.displayName,
+        })),
+        deadline: await describeDeadline(ctx.db, c, ctx.now),
+        deadlineChanges: await listDeadlineChanges(ctx.db, c.id),
+        confirmationWindow:
+          c.agreementEffectiveOn === null
+            ? null
+            : confirmationWindow(c.agreementEffectiveOn, today),
+        links: await listCaseLinks(ctx.db, c.id),
+        followUps: await listFollowUps(ctx.db, c.id),
         events: await listCaseEvents(ctx.db, c.id),
+        allowedActions: allowedActions(
+          c.status,
+          caller,
+          c.studioId,
+          c.deadlinePausedSince !== null,
+        ),
       };
     },
   }),

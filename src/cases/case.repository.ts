@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import type { CaseStatus, Category, PartyRole, RiskLevel, Source } from './case.schema';
+import type { CaseStatus, Category, Outcome, PartyRole, RiskLevel, Source } from './case.schema';
 
 export interface NewCase {
   readonly number: string;
@@ -61,6 +61,18 @@ export interface CaseRow {
   readonly registeredAt: string;
   readonly registeredBy: number;
   readonly version: number;
+  readonly answeredAt: string | null;
+  readonly acceptedAt: string | null;
+  readonly declineReason: string | null;
+  readonly referredTo: string | null;
+  readonly mediationStartedAt: string | null;
+  readonly concludedAt: string | null;
+  readonly outcome: Outcome | null;
+  readonly outcomeNote: string | null;
+  readonly agreementEffectiveOn: string | null;
+  readonly archivedAt: string | null;
+  readonly deadlineOn: string | null;
+  readonly deadlinePausedSince: string | null;
 }
 
 const caseColumns = [
@@ -77,13 +89,26 @@ const caseColumns = [
   'cases.registeredAt',
   'cases.registeredBy',
   'cases.version',
+  'cases.answeredAt',
+  'cases.acceptedAt',
+  'cases.declineReason',
+  'cases.referredTo',
+  'cases.mediationStartedAt',
+  'cases.concludedAt',
+  'cases.outcome',
+  'cases.outcomeNote',
+  'cases.agreementEffectiveOn',
+  'cases.archivedAt',
+  'cases.deadlineOn',
+  'cases.deadlinePausedSince',
 ] as const;
 
-type RawCase = Omit<CaseRow, 'category' | 'source' | 'riskLevel' | 'status'> & {
+type RawCase = Omit<CaseRow, 'category' | 'source' | 'riskLevel' | 'status' | 'outcome'> & {
   category: string;
   source: string;
   riskLevel: string;
   status: string;
+  outcome: string | null;
 };
 
 function toCaseRow(row: RawCase): CaseRow {
@@ -93,6 +118,7 @@ function toCaseRow(row: RawCase): CaseRow {
     source: row.source as Source,
     riskLevel: row.riskLevel as RiskLevel,
     status: row.status as CaseStatus,
+    outcome: row.outcome as Outcome | null,
     amountFen: row.amountFen === null ? null : Number(row.amountFen),
   };
 }

@@ -137,3 +137,92 @@ export const queueSchema = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
+
+/** 调解结果 outcome of a concluded case. */
+export const OUTCOMES = [
+  'written_agreement',
+  'oral_agreement',
+  'no_agreement',
+  'withdrawn',
+  'refused',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Where parties are pointed when mediation fails (告知其他途径). */
+export const ADVISED_ROUTES = ['arbitration', 'administrative', 'litigation'] as const;
+
+export const LINK_KINDS = ['judicial_confirmation', 'speedy_court'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const PERFORMANCE = ['fulfilled', 'partly_fulfilled', 'not_fulfilled', 'not_due'] as const;
+export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+
+const reason = z.string().trim().min(1).max(1000);
+const version = z.number().int().positive();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      error: 'validation.date',
+    },
+  );
+
+/** Every state change names the version it was based on (optimistic concurrency). */
+const target = { id: z.number().int().positive(), version };
+
+export const acceptSchema = z.object({ ...target });
+export const declineSchema = z.object({ ...target, reason });
+export const referSchema = z.object({
+  ...target,
+  referredTo: z.string().trim().min(1).max(200),
+  reason,
+});
+export const startMediationSchema = z.object({ ...target });
+export const concludeSchema = z
+  .object({
+    ...target,
+    outcome: z.enum(OUTCOMES),
+    note: z.string().trim().max(5000).default(''),
+    advisedRoute: z.enum(ADVISED_ROUTES).optional(),
+    agreementEffectiveOn: isoDate.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'no_agreement' && v.advisedRoute === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['advisedRoute'], message: 'validation.required' });
+    }
+  });
+export const archiveSchema = z.object({ ...target });
+export const transferSchema = z.object({
+  ...target,
+  studioId: z.number().int().positive(),
+  reason,
+});
+export const assignMediatorsSchema = z.object({
+  ...target,
+  staffIds: z.array(z.number().int().positive()).max(10),
+});
+export const pauseDeadlineSchema = z.object({ ...target, reason });
+export const resumeDeadlineSchema = z.object({ ...target });
+export const extendDeadlineSchema = z.object({
+  ...target,
+  days: z.number().int().min(1).max(365),
+  reason,
+});
+export const openLinkedSchema = z.object({
+  ...target,
+  kind: z.enum(LINK_KINDS),
+  summary: z.string().trim().max(5000).optional(),
+});
+export const recordFollowUpSchema = z.object({
+  followUpId: z.number().int().positive(),
+  version,
+  performance: z.enum(PERFORMANCE),
+  satisfaction: z.enum(SATISFACTION).optional(),
+  escalation: z.boolean().default(false),
+  escalationNote: z.string().trim().max(2000).default(''),
+  note: z.string().trim().max(5000).default(''),
+});

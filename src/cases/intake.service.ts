@@ -10,17 +10,9 @@ import {
 } from '../parties/party.repository';
 import type { Party } from '../parties/party.schema';
 import { residentIdSex } from '../shared/china-ids';
-import { getSetting } from '../settings/settings.repository';
 import { findActiveStudio } from '../studios/studio.repository';
-import { centerYear, DEFAULT_NUMBER_TEMPLATE, formatCaseNumber } from './case-number';
-import { insertCase, insertCaseEvent, insertCaseParties } from './case.repository';
+import { createNumberedCase, type RegisteredCase } from './case-creation';
 import type { Intake } from './case.schema';
-import { nextSequenceValue } from './numbering.repository';
-
-export interface RegisteredCase {
-  readonly id: number;
-  readonly number: string;
-}
 
 /**
  * 登记 register: one call writes the parties (found or created), the case with its number,
@@ -45,43 +37,16 @@ export async function registerCase(
     partyIds.push(id);
   }
 
-  const year = centerYear(now);
-  const seq = await nextSequenceValue(db, `case:${studio.id}:${year}`);
-  const template = (await getSetting(db, 'numbering.template')) ?? DEFAULT_NUMBER_TEMPLATE;
-  const number = formatCaseNumber(template, {
-    year,
-    center: (await getSetting(db, 'center.numberCode')) ?? '',
-    studio: studio.numberCode,
-    word: studio.numberWord,
-    seq,
-  });
-
-  const id = await insertCase(db, {
-    number,
-    studioId: studio.id,
-    numberYear: year,
-    numberSeq: seq,
-    category: input.category,
-    source: input.source,
-    riskLevel: input.riskLevel,
-    summary: input.summary,
-    requests: input.requests,
-    amountFen: input.amountFen ?? null,
-    status: 'registered',
-    registeredAt: at,
-    registeredBy: caller.staffId,
-  });
-  await insertCaseParties(
-    db,
-    id,
-    input.parties.map((p, i) => ({ partyId: partyIds[i] ?? 0, role: p.role })),
-  );
-  await insertCaseEvent(db, {
-    caseId: id,
-    at,
-    staffId: caller.staffId,
-    kind: 'registered',
-    data: { number, studioId: studio.id },
+  const { id, number } = await createNumberedCase(db, caller, studio, now, {
+    fields: {
+      category: input.category,
+      source: input.source,
+      riskLevel: input.riskLevel,
+      summary: input.summary,
+      requests: input.requests,
+      amountFen: input.amountFen ?? null,
+    },
+    parties: input.parties.map((p, i) => ({ partyId: partyIds[i] ?? 0, role: p.role })),
   });
   return { id, number, partyIds };
 }

@@ -21,6 +21,8 @@ export interface DB {
   caseDeadlineChanges: CaseDeadlineChangesTable;
   caseLinks: CaseLinksTable;
   followUps: FollowUpsTable;
+  calendarDays: CalendarDaysTable;
+  caseSearchDocs: CaseSearchDocsTable;
 }
 
 export interface StudiosTable {
@@ -168,4 +170,22 @@ export interface AuditLogTable {
   after: string | null;
   prevHash: string;
   hash: string;
+}
+
+/** Public holidays and make-up working days (调休上班); kind is 'holiday' or 'workday'. */
+export interface CalendarDaysTable {
+  date: string;
+  kind: string;
+  name: string;
+}
+
+/**
+ * Per case, the text the search looks in (src/search), in its normalized spelling. The portable
+ * half of the search: SQLite indexes it with FTS5 (case_search_fts), PostgreSQL with pg_trgm.
+ */
+export interface CaseSearchDocsTable {
+  caseId: number;
+  number: string;
+  names: string;
+  body: string;
 }

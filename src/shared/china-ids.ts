@@ -1,3 +1,5 @@
+import { centerDate } from './center-time';
+
 /**
  * Checks for the identifiers people bring to the reception desk. Pure and browser-safe:
  * the intake form and the core use the same functions.
@@ -18,7 +20,7 @@ export type ResidentIdProblem = 'format' | 'birthDate' | 'checksum';
 export function residentIdProblem(id: string, today = new Date()): ResidentIdProblem | null {
   if (!/^[1-9]\d{16}[\dX]$/.test(id)) return 'format';
   const birth = residentIdBirthDate(id);
-  if (birth === null || birth > isoDate(today) || birth < '1900-01-01') return 'birthDate';
+  if (birth === null || birth > centerDate(today) || birth < '1900-01-01') return 'birthDate';
   if (residentIdCheckChar(id.slice(0, 17)) !== id[17]) return 'checksum';
   return null;
 }
@@ -84,9 +86,4 @@ export function maskPhone(phone: string): string {
   return phone.length <= 7
     ? '*'.repeat(phone.length)
     : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
-/** The calendar date at the center (China Standard Time), as YYYY-MM-DD. */
-function isoDate(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 }

@@ -78,6 +78,18 @@ export const validationMessages = {
   },
   'validation.passwordMismatch': { 'zh-CN': '两次输入的密码不一致', en: 'Passwords do not match' },
   'validation.roles': { 'zh-CN': '至少选择一个角色', en: 'Choose at least one role' },
+  'validation.date': {
+    'zh-CN': '请输入有效日期（年-月-日）',
+    en: 'Enter a valid date (YYYY-MM-DD)',
+  },
+  'validation.staff.notMediator': {
+    'zh-CN': '包含不是本工作室调解员的人员',
+    en: 'Includes someone who is not a mediator of this studio',
+  },
+  'validation.studio.same': {
+    'zh-CN': '案件已在该工作室',
+    en: 'The case is already in this studio',
+  },
   'validation.usernameTaken': { 'zh-CN': '该用户名已被使用', en: 'This username is taken' },
   'validation.studio.unknown': { 'zh-CN': '工作室不存在或已停用', en: 'No such active studio' },
   'validation.studio.unknownIn': {
@@ -92,6 +104,26 @@ export const validationMessages = {
   'validation.idNumber.taken': {
     'zh-CN': '该证件号码已属于另一名已登记的当事人',
     en: 'This number already belongs to another stored party',
+  },
+  'validation.dateRange': {
+    'zh-CN': '结束日期不能早于开始日期',
+    en: 'The end date cannot be before the start date',
+  },
+  'validation.cursor': {
+    'zh-CN': '分页位置无效，请从第一页重新查询',
+    en: 'Invalid page position; start again from the first page',
+  },
+  'validation.calendar.workdayOnWeekday': {
+    'zh-CN': '调休上班日应为周六或周日',
+    en: 'A make-up working day must be a Saturday or Sunday',
+  },
+  'validation.calendar.notFound': {
+    'zh-CN': '{date} 没有节假日或调休设置',
+    en: 'No holiday or make-up working day is set on {date}',
+  },
+  'validation.calendar.yearNotConfigured': {
+    'zh-CN': '{year} 年的节假日安排尚未录入，期限暂按周一至周五计算',
+    en: 'The {year} holiday schedule has not been entered; deadlines count Monday to Friday only',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -116,6 +148,32 @@ export const errorMessages = {
     en: 'The center is already set up; sign in instead',
   },
   'error.signInFailed': { 'zh-CN': '用户名或密码不正确', en: 'Wrong username or password' },
+  'error.invalidTransition': {
+    'zh-CN': '案件当前状态为“{status}”，不能{action}',
+    en: 'The case is {status}; it cannot be {action}',
+  },
+  'error.stale': {
+    'zh-CN': '案件已被他人修改（当前版本 {version}），请刷新后重试',
+    en: 'Someone else changed this case (now version {version}); reload and try again',
+  },
+  'error.followUpNotFound': { 'zh-CN': '找不到该回访记录', en: 'No such follow-up' },
+  'error.linkNeedsAgreement': {
+    'zh-CN': '只有达成书面协议的案件才能申请司法确认',
+    en: 'Only a case concluded with a written agreement can go to judicial confirmation',
+  },
+  'error.linkNeedsFailure': {
+    'zh-CN': '只有调解未成功的案件才能转速裁法庭',
+    en: 'Only a failed mediation can be referred to the speedy court',
+  },
+  'error.linkExists': {
+    'zh-CN': '已关联案件 {number}，不能重复申请',
+    en: 'Already linked to {number}',
+  },
+  'error.deadlineAlreadyPaused': {
+    'zh-CN': '期限已处于暂停状态',
+    en: 'The deadline is already paused',
+  },
+  'error.deadlineNotPaused': { 'zh-CN': '期限未暂停', en: 'The deadline is not paused' },
   'error.internal': {
     'zh-CN': '内部错误，操作未保存',
     en: 'Internal error; nothing was saved',
@@ -134,11 +192,13 @@ const allMessages: Record<string, Record<Locale, string>> = {
 export function messageText(
   key: string,
   locale: Locale,
-  params: Readonly<Record<string, string | number>> = {},
+  params: Readonly<Record<string, string | number | Readonly<Record<Locale, string>>>> = {},
 ): string {
   const template = Object.hasOwn(allMessages, key) ? allMessages[key]?.[locale] : undefined;
   if (template === undefined) return key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[locale] : String(value);
+  });
 }

@@ -9,6 +9,7 @@ import {
   findStaffById,
   findStaffByUsername,
   insertStaff,
+  listStaff,
   type StaffRecord,
 } from './staff.repository';
 import { createStaffSchema, setLocaleSchema, setupSchema, signInSchema } from './staff.schema';
@@ -116,6 +117,14 @@ export const staffMethods = {
       ctx.session.locale = input.locale;
       return { locale: input.locale };
     },
+  }),
+
+  'staff/list': defineMethod({
+    input: empty,
+    access: 'signedIn',
+    write: false,
+    summary: 'Staff members with their roles and studios (to assign mediators, pick visitors)',
+    handler: (ctx) => listStaff(ctx.db),
   }),
 
   'staff/create': defineMethod({

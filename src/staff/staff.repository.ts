@@ -93,3 +93,29 @@ async function withMemberships(
     studioIds: studios.map((s) => s.studioId),
   };
 }
+
+export interface StaffSummary {
+  readonly id: number;
+  readonly displayName: string;
+  readonly active: boolean;
+  readonly roles: readonly Role[];
+  readonly studioIds: readonly number[];
+}
+
+/** Everyone, with roles and studios (no password hashes). */
+export async function listStaff(db: Database): Promise<StaffSummary[]> {
+  const staff = await db
+    .selectFrom('staff')
+    .select(['id', 'displayName', 'active'])
+    .orderBy('id')
+    .execute();
+  const roles = await db.selectFrom('staffRoles').select(['staffId', 'role']).execute();
+  const studios = await db.selectFrom('staffStudios').select(['staffId', 'studioId']).execute();
+  return staff.map((s) => ({
+    id: s.id,
+    displayName: s.displayName,
+    active: s.active === 1,
+    roles: roles.filter((r) => r.staffId === s.id).map((r) => r.role as Role),
+    studioIds: studios.filter((r) => r.staffId === s.id).map((r) => r.studioId),
+  }));
+}

@@ -57,3 +57,22 @@ export async function findActiveStudio(db: Database, id: number) {
     .where('active', '=', 1)
     .executeTakeFirst();
 }
+
+/** The first active studio of a kind (judicial confirmation, the speedy court). */
+export async function findActiveStudioByKind(db: Database, kind: StudioKind) {
+  return db
+    .selectFrom('studios')
+    .select(['id', 'code', 'nameZh', 'nameEn', 'numberCode', 'numberWord'])
+    .where('kind', '=', kind)
+    .where('active', '=', 1)
+    .orderBy('sortOrder')
+    .executeTakeFirst();
+}
+
+export async function findStudioDeadlineRule(db: Database, studioId: number) {
+  return db
+    .selectFrom('studios')
+    .select(['deadlineAmount', 'deadlineUnit'])
+    .where('id', '=', studioId)
+    .executeTakeFirstOrThrow();
+}
