@@ -17,7 +17,11 @@ import { ComingSoon } from '../shared/ComingSoon';
 import { ErrorState } from '../shared/ErrorState';
 import { formatAmount, formatDateTime } from '../shared/format';
 import { useStudioName, useStudios } from '../shared/studios';
+import { CaseActions } from './actions/CaseActions';
 import { CasePartiesTable } from './CasePartiesTable';
+import { DeadlineBadge } from './DeadlineBadge';
+import { FollowUps } from './FollowUps';
+import { LinkedCases } from './LinkedCases';
 import { CaseTimeline } from './CaseTimeline';
 import { StatusBadge } from './StatusBadge';
 
@@ -78,9 +82,26 @@ export function CaseDetailPage({ id }: { id: number }) {
               </Badge>
             </Group>
           </Stack>
-          <Text size="sm" c="dimmed">
-            {t('case.registeredAt')}: {formatDateTime(c.registeredAt)}
-          </Text>
+          <Stack gap={4} align="flex-end">
+            {c.deadline && <DeadlineBadge deadline={c.deadline} />}
+            <Text size="sm" c="dimmed">
+              {t('case.registeredAt')}: {formatDateTime(c.registeredAt)}
+            </Text>
+            <Text size="sm" c="dimmed" data-testid="case-mediators">
+              {t('case.mediators')}:{' '}
+              {c.mediators.length > 0 ? c.mediators.map((m) => m.displayName).join('、') : none}
+            </Text>
+          </Stack>
+        </Group>
+        <Group mt="sm">
+          <CaseActions
+            caseId={c.id}
+            version={c.version}
+            studioId={c.studioId}
+            mediatorIds={c.mediators.map((m) => m.staffId)}
+            allowed={c.allowedActions}
+            onChanged={() => void detail.refetch()}
+          />
         </Group>
       </Paper>
       <Tabs defaultValue="overview" keepMounted={false}>
@@ -106,6 +127,14 @@ export function CaseDetailPage({ id }: { id: number }) {
               </SimpleGrid>
               <Field label={t('case.summary')}>{c.summary}</Field>
               <Field label={t('case.requests')}>{c.requests || none}</Field>
+              {c.outcome && (
+                <Field label={t('field.outcome')}>
+                  {t(`label.outcome.${c.outcome}`)}
+                  {c.outcomeNote ? `\n${c.outcomeNote}` : ''}
+                </Field>
+              )}
+              {c.declineReason && <Field label={t('field.reason')}>{c.declineReason}</Field>}
+              {c.referredTo && <Field label={t('field.referredTo')}>{c.referredTo}</Field>}
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="parties">
@@ -114,7 +143,17 @@ export function CaseDetailPage({ id }: { id: number }) {
           <Tabs.Panel value="timeline">
             <CaseTimeline events={c.events} />
           </Tabs.Panel>
-          {(['sessions', 'documents', 'linked', 'followUp'] as const).map((tab) => (
+          <Tabs.Panel value="linked">
+            <LinkedCases detail={c} />
+          </Tabs.Panel>
+          <Tabs.Panel value="followUp">
+            <FollowUps
+              followUps={c.followUps}
+              canRecord={c.allowedActions.includes('recordFollowUp')}
+              onChanged={() => void detail.refetch()}
+            />
+          </Tabs.Panel>
+          {(['sessions', 'documents'] as const).map((tab) => (
             <Tabs.Panel key={tab} value={tab}>
               <ComingSoon title={`case.${tab}`} />
             </Tabs.Panel>

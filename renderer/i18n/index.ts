@@ -3,7 +3,12 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import {
+  advisedRouteLabels,
   categoryLabels,
+  linkKindLabels,
+  outcomeLabels,
+  performanceLabels,
+  satisfactionLabels,
   partyRoleLabels,
   riskLabels,
   roleLabels,
@@ -28,6 +33,11 @@ function shared(locale: Locale): Record<string, string> {
     sex: sexLabels,
     role: roleLabels,
     studioKind: studioKindLabels,
+    outcome: outcomeLabels,
+    advisedRoute: advisedRouteLabels,
+    linkKind: linkKindLabels,
+    performance: performanceLabels,
+    satisfaction: satisfactionLabels,
   } as const;
   for (const [group, labels] of Object.entries(groups)) {
     for (const [key, text] of Object.entries(labels as Record<string, Record<Locale, string>>)) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { calendarMethods } from '../calendar/calendar.methods';
+import { caseListMethods } from '../cases/case-list.methods';
 import { caseMethods } from '../cases/case.methods';
 import { conclusionMethods } from '../cases/conclusion.methods';
 import { deadlineMethods } from '../cases/deadline.methods';
@@ -17,6 +18,7 @@ export const methods = {
   ...studioMethods,
   ...calendarMethods,
   ...caseMethods,
+  ...caseListMethods,
   ...responseMethods,
   ...conclusionMethods,
   ...routingMethods,

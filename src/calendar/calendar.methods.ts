@@ -1,4 +1,5 @@
 import { defineMethod } from '../api/method';
+import { refreshOpenDeadlines } from '../cases/case-deadline.service';
 import { AppError } from '../api/result';
 import {
   deleteCalendarDay,
@@ -33,6 +34,7 @@ export const calendarMethods = {
       const before = await findCalendarDay(ctx.db, input.date);
       const entry = { date: input.date, kind: input.kind, name: input.name };
       await upsertCalendarDay(ctx.db, entry);
+      await refreshOpenDeadlines(ctx.db, ctx.now);
       await ctx.audit({ entity: 'calendar_day', entityId: input.date, before, after: entry });
       return entry;
     },
@@ -50,6 +52,7 @@ export const calendarMethods = {
           date: input.date,
         });
       }
+      await refreshOpenDeadlines(ctx.db, ctx.now);
       await ctx.audit({ entity: 'calendar_day', entityId: input.date, before });
       return { date: input.date };
     },

@@ -1,4 +1,5 @@
 import { z } from '../shared/zod-messages';
+import { yearOf } from './iso-date';
 import { CALENDAR_DAY_KINDS, isIsoDate, isWeekend } from './working-calendar';
 
 /**
@@ -10,7 +11,9 @@ import { CALENDAR_DAY_KINDS, isIsoDate, isWeekend } from './working-calendar';
 export const isoDateSchema = z.string().refine(isIsoDate, { error: 'validation.date' });
 
 /** Years the center can plan in; wide enough for old cases, narrow enough to catch typos. */
-export const calendarYearSchema = z.number().int().min(2000).max(2100);
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+export const calendarYearSchema = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 
 export const calendarListSchema = z.object({ year: calendarYearSchema });
 
@@ -21,8 +24,14 @@ export const calendarSetSchema = z
     name: z.string().trim().min(1).max(50),
   })
   .superRefine((v, ctx) => {
+    if (!isIsoDate(v.date)) return; // already reported
+    const year = yearOf(v.date);
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      // 0226-10-01 is a real date but surely a typo for 2026.
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'validation.date' });
+    }
     // A make-up working day on a Monday–Friday changes nothing; it is almost surely a wrong date.
-    if (v.kind === 'workday' && isIsoDate(v.date) && !isWeekend(v.date)) {
+    if (v.kind === 'workday' && !isWeekend(v.date)) {
       ctx.addIssue({
         code: 'custom',
         path: ['date'],

@@ -125,7 +125,7 @@ export function createWorkingCalendar(entries: readonly CalendarEntry[]): Workin
     workingDaysBetween: (a, b) => {
       const x = dayNumber(a);
       const y = dayNumber(b);
-      return x <= y ? countAfterUpTo(x, y) : -countAfterUpTo(y, x);
+      return x <= y ? countAfterUpTo(x, y) : 0 - countAfterUpTo(y, x); // never -0
     },
     firstWorkingDayFrom: (date) => {
       let day = dayNumber(date);
@@ -134,4 +134,17 @@ export function createWorkingCalendar(entries: readonly CalendarEntry[]): Workin
     },
     isYearConfigured: (year) => configuredYears.has(year),
   };
+}
+
+/**
+ * Years from `from` to `to` (inclusive, either order) whose schedule has not been entered: a
+ * working-day count through them assumed plain Monday–Friday, so the UI can say so.
+ */
+export function unconfiguredYears(calendar: WorkingCalendar, from: string, to: string): number[] {
+  const [first, last] = [yearOf(from), yearOf(to)].sort((x, y) => x - y) as [number, number];
+  const years: number[] = [];
+  for (let year = first; year <= last; year += 1) {
+    if (!calendar.isYearConfigured(year)) years.push(year);
+  }
+  return years;
 }

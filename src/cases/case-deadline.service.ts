@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Database } from '../db/database';
 import { centerDate } from '../shared/center-time';
 import { findStudioDeadlineRule } from '../studios/studio.repository';
-import { findCase, type CaseRow } from './case.repository';
+import { findCase, listOpenAcceptedCaseIds, type CaseRow } from './case.repository';
 import {
   computeDeadline,
   daysLeft,
@@ -86,4 +86,9 @@ export async function describeDeadline(
     pausedSince: result.state.pausedSince,
     pausedDays: result.state.pausedDays,
   };
+}
+
+/** A holiday added or removed moves the due dates of every open case: recompute them all. */
+export async function refreshOpenDeadlines(db: Database, now: Date): Promise<void> {
+  for (const id of await listOpenAcceptedCaseIds(db)) await refreshDeadline(db, id, now);
 }

@@ -224,3 +224,13 @@ export async function listCasesOfParty(db: Database, partyId: number, limit = 20
     .execute();
   return rows.map((r) => ({ ...r, status: r.status as CaseStatus }));
 }
+
+/** Cases whose deadline is running (accepted or in mediation). */
+export async function listOpenAcceptedCaseIds(db: Database): Promise<number[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', 'in', ['accepted', 'in_mediation'])
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import { AppError } from '../api/result';
 import type { Database } from '../db/database';
 import type { CasesTable } from '../db/tables';
+import type { CaseStatus } from './case.schema';
 
 /**
  * Updates a case only if nobody changed it since `version` was read (optimistic concurrency):
@@ -123,8 +124,8 @@ export async function listCaseLinks(db: Database, caseId: number) {
     .where('caseLinks.toCaseId', '=', caseId)
     .execute();
   return [
-    ...outgoing.map((l) => ({ ...l, direction: 'to' as const })),
-    ...incoming.map((l) => ({ ...l, direction: 'from' as const })),
+    ...outgoing.map((l) => ({ ...l, status: l.status as CaseStatus, direction: 'to' as const })),
+    ...incoming.map((l) => ({ ...l, status: l.status as CaseStatus, direction: 'from' as const })),
   ];
 }
 

@@ -13,6 +13,7 @@ import { assignMediatorsSchema, openLinkedSchema, transferSchema } from './case.
 import {
   insertCaseLink,
   listCaseLinks,
+  listMediators,
   replaceMediators,
   updateCaseVersioned,
 } from './lifecycle.repository';
@@ -78,10 +79,16 @@ export const routingMethods = {
         throw fieldError('staffIds', 'validation.staff.notMediator');
       }
       const at = ctx.now.toISOString();
+      const previous = (await listMediators(ctx.db, [input.id])).map((m) => m.staffId);
       const version = await updateCaseVersioned(ctx.db, input.id, input.version, {}, at);
       await replaceMediators(ctx.db, input.id, staffIds, at);
       await recordEvent(s, input.id, 'mediatorsAssigned', { staffIds });
-      await ctx.audit({ entity: 'case', entityId: input.id, after: { mediators: staffIds } });
+      await ctx.audit({
+        entity: 'case',
+        entityId: input.id,
+        before: { mediators: previous },
+        after: { mediators: staffIds },
+      });
       return { id: input.id, version };
     },
   }),

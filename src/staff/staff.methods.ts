@@ -52,12 +52,15 @@ export const staffMethods = {
       const roles = input.roles.includes('admin')
         ? input.roles
         : [...input.roles, 'admin' as const];
+      // The first account of a small center works in every studio until the admin says otherwise.
+      const worksInStudios = roles.includes('mediator') || roles.includes('clerk');
+      const studioIds = worksInStudios ? (await listStudios(ctx.db)).map((s) => s.id) : [];
       const id = await insertStaff(ctx.db, {
         username: input.username,
         displayName: input.displayName,
         passwordHash: await hashPassword(input.password),
         roles,
-        studioIds: [],
+        studioIds,
         createdAt: ctx.now.toISOString(),
       });
       const staff = await findStaffById(ctx.db, id);

@@ -13,13 +13,19 @@ export const CASE_TABLES = [
 // The helpers take any Kysely instance or transaction: the core's (CamelCasePlugin) or a plain one.
 type AnyDb = QueryExecutorProvider;
 
-/** Every user table of the database (migrations' own bookkeeping included), by name. */
+/**
+ * Every user table of the database (migrations' own bookkeeping included), by name. Full-text
+ * indexes (virtual tables and their shadow tables) are left out: they mirror ordinary tables.
+ */
 export async function tableNames(db: AnyDb): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`
-    select name from sqlite_master
+  const { rows } = await sql<{ name: string; sql: string | null }>`
+    select name, sql from sqlite_master
     where type = 'table' and name not like 'sqlite_%'
     order by name`.execute(db);
-  return rows.map((r) => r.name);
+  const virtual = rows.filter((r) => /^create virtual table/i.test(r.sql ?? '')).map((r) => r.name);
+  return rows
+    .map((r) => r.name)
+    .filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
 }
 
 /** Row count of each table (all tables unless a list is given). */

@@ -1,0 +1,12 @@
+import { openDatabase } from '../../../src/db/database';
+import { openCore } from '../../../src/app/core';
+import { rebuildCaseSearch } from '../../../src/search/case-search';
+import { generate } from '../generate/generate';
+import { BENCH_PASSWORD, cheapPasswordHash } from '../intake';
+const file = '/tmp/bench-keep.sqlite';
+await (await openDatabase({ file })).destroy();
+const g = await generate({ file, cases: 100_000, now: new Date(), passwordHash: cheapPasswordHash(BENCH_PASSWORD) });
+console.log(g);
+const core = await openCore({ dbFile: file });
+await core.db.transaction().execute((trx) => rebuildCaseSearch(trx));
+await core.close();
