@@ -130,11 +130,17 @@ export function CaseDetailPage({ id }: { id: number }) {
               {c.outcome && (
                 <Field label={t('field.outcome')}>
                   {t(`label.outcome.${c.outcome}`)}
+                  {c.advisedRoute ? `（${t(`label.advisedRoute.${c.advisedRoute}`)}）` : ''}
                   {c.outcomeNote ? `\n${c.outcomeNote}` : ''}
                 </Field>
               )}
               {c.declineReason && <Field label={t('field.reason')}>{c.declineReason}</Field>}
-              {c.referredTo && <Field label={t('field.referredTo')}>{c.referredTo}</Field>}
+              {c.referredTo && (
+                <Field label={t('field.referredTo')}>
+                  {c.referredTo}
+                  {c.referralReason ? `\n${c.referralReason}` : ''}
+                </Field>
+              )}
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="parties">

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import type { Caller, HandlerContext, MethodDef, SessionState } from './method';
 import { AppError, type ApiResult } from './result';
 import { localizeError, validationError } from './validation';
+import { roleLabels } from '../cases/case.labels';
 import { messageText } from '../shared/messages';
 
 type AnyMethod = MethodDef<z.ZodType, unknown>;
@@ -57,7 +58,10 @@ function checkAccess(method: AnyMethod, caller: Caller | null): void {
   if (method.access === 'signedIn') return;
   if (!method.access.some((role) => caller.roles.includes(role))) {
     throw new AppError('FORBIDDEN', 'error.roleNeeded', undefined, {
-      roles: method.access.join(', '),
+      roles: {
+        'zh-CN': method.access.map((r) => roleLabels[r]['zh-CN']).join('、'),
+        en: method.access.map((r) => roleLabels[r].en).join(', '),
+      },
     });
   }
 }

@@ -51,7 +51,12 @@ export async function refreshDeadline(
   const state = result?.state ?? NO_DEADLINE;
   await db
     .updateTable('cases')
-    .set({ deadlineOn: state.dueOn || null, deadlinePausedSince: state.pausedSince })
+    // While paused the due date moves every day; a stored one would go stale, so none is kept
+    // (lists show the case as paused, not overdue).
+    .set({
+      deadlineOn: state.pausedSince === null ? state.dueOn || null : null,
+      deadlinePausedSince: state.pausedSince,
+    })
     .where('id', '=', caseId)
     .execute();
   return state;

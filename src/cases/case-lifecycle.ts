@@ -1,5 +1,5 @@
 import type { Role } from '../staff/staff.schema';
-import type { CaseStatus } from './case.schema';
+import type { CaseStatus, Outcome } from './case.schema';
 
 /**
  * The case lifecycle (DESIGN §4) as data: which action applies in which state, and who may
@@ -89,13 +89,18 @@ export function allowedActions(
   status: CaseStatus,
   staff: ActingStaff,
   studioId: number,
-  deadlinePaused = false,
+  state: { deadlinePaused?: boolean; outcome?: Outcome | null } = {},
 ): CaseAction[] {
+  const paused = state.deadlinePaused ?? false;
   return ACTIONS.filter(
     (a) =>
       canTransition(status, a) &&
       mayAct(staff, a, studioId) &&
-      !(a === 'pauseDeadline' && deadlinePaused) &&
-      !(a === 'resumeDeadline' && !deadlinePaused),
+      !(a === 'pauseDeadline' && paused) &&
+      !(a === 'resumeDeadline' && !paused) &&
+      !(a === 'openLinked' && !LINKABLE_OUTCOMES.includes(state.outcome ?? 'withdrawn')),
   );
 }
+
+/** Outcomes that lead on: a written agreement to confirmation, a failure to the speedy court. */
+const LINKABLE_OUTCOMES: readonly Outcome[] = ['written_agreement', 'no_agreement', 'refused'];

@@ -78,18 +78,22 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Every condition of the filter and the caller's scope, ANDed; search included. */
-function filterConditions(
+async function filterConditions(
   db: Database,
   filter: CaseListFilter,
   ctx: ListContext,
-): ((eb: Eb) => Expression<SqlBool>)[] {
+): Promise<((eb: Eb) => Expression<SqlBool>)[]> {
   const conditions: ((eb: Eb) => Expression<SqlBool>)[] = [];
   const oneOf = <T>(values: readonly T[] | undefined) =>
     values !== undefined && values.length > 0 ? [...new Set(values)] : null;
 
   const studios = ctx.studioIds;
-  // An empty scope (a mediator of no studio) sees nothing: `in ()` is not valid SQL.
-  if (studios !== null) conditions.push((eb) => eb('cases.studioId', 'in', [...studios, -1]));
+  // An empty scope (a mediator of no studio) sees nothing: `in ()` is not valid SQL. One studio
+  // (the usual mediator) compares with `=`, so the (studio_id, sort key) indexes give the order.
+  if (studios !== null && studios.length === 0) conditions.push((eb) => eb.lit(false));
+  else if (studios?.length === 1)
+    conditions.push((eb) => eb('cases.studioId', '=', studios[0] ?? 0));
+  else if (studios !== null) conditions.push((eb) => eb('cases.studioId', 'in', studios));
   const statuses = oneOf(filter.statuses);
   if (statuses !== null) conditions.push((eb) => eb('cases.status', 'in', statuses));
   const categories = oneOf(filter.categories);
@@ -99,18 +103,8 @@ function filterConditions(
   const risks = oneOf(filter.riskLevels);
   if (risks !== null) conditions.push((eb) => eb('cases.riskLevel', 'in', risks));
 
-  const { mediatorId } = filter;
-  if (mediatorId !== undefined) {
-    conditions.push((eb) =>
-      eb(
-        'cases.id',
-        'in',
-        eb
-          .selectFrom('caseMediators')
-          .select('caseMediators.caseId')
-          .where('staffId', '=', mediatorId),
-      ),
-    );
+  if (filter.mediatorId !== undefined) {
+    conditions.push(await mediatorCondition(db, filter.mediatorId));
   }
 
   const urgency = urgencyCondition(filter, ctx.today);
@@ -125,9 +119,31 @@ function filterConditions(
     conditions.push((eb) => eb('cases.registeredAt', '<', until));
   }
 
-  const search = filter.q === undefined ? null : caseSearchCondition(db, filter.q);
+  const search = filter.q === undefined ? null : await caseSearchCondition(db, filter.q);
   if (search !== null) conditions.push(search);
   return conditions;
+}
+
+/**
+ * Above this many cases, a mediator's list walks the sort index and checks each case
+ * (EXISTS); below, it fetches the mediator's cases and sorts them (IN). Without statistics
+ * SQLite cannot tell the two apart, and each is slow where the other is fast (tests/bench).
+ */
+const MEDIATOR_WALK_FROM = 1000;
+
+async function mediatorCondition(
+  db: Database,
+  staffId: number,
+): Promise<(eb: Eb) => Expression<SqlBool>> {
+  const { n } = await db
+    .selectFrom('caseMediators')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('staffId', '=', staffId)
+    .executeTakeFirstOrThrow();
+  const theirs = (eb: Eb) =>
+    eb.selectFrom('caseMediators').select('caseMediators.caseId').where('staffId', '=', staffId);
+  if (Number(n) < MEDIATOR_WALK_FROM) return (eb) => eb('cases.id', 'in', theirs(eb));
+  return (eb) => eb.exists(theirs(eb).whereRef('caseMediators.caseId', '=', 'cases.id'));
 }
 
 /** Overdue, due soon, or both ("urgent"): open cases by their deadline. */
@@ -163,7 +179,7 @@ export async function listCasePage(
   page: PageRequest,
 ): Promise<{ rows: CaseListRow[]; hasMore: boolean }> {
   const sortKey = sortExpression(page.sort);
-  const conditions = filterConditions(db, filter, ctx);
+  const conditions = await filterConditions(db, filter, ctx);
   const { after } = page;
   if (after !== null) {
     const op = page.direction === 'asc' ? sql`>` : sql`<`;
@@ -208,7 +224,7 @@ export async function countCases(
   filter: CaseListFilter,
   ctx: ListContext,
 ): Promise<number> {
-  const conditions = filterConditions(db, filter, ctx);
+  const conditions = await filterConditions(db, filter, ctx);
   const row = await db
     .selectFrom('cases')
     .select((eb) => eb.fn.countAll<number>().as('total'))

@@ -3,6 +3,7 @@ import { AppError } from '../api/result';
 import { searchParties } from '../parties/party.repository';
 import { partySearchSchema } from '../parties/party.schema';
 import { maskIdNumber, maskPhone } from '../shared/china-ids';
+import { loadWorkingCalendar } from '../calendar/calendar.repository';
 import { centerDate } from '../shared/center-time';
 import { assertStudioAccess, seesAllStudios } from './case-access';
 import { describeDeadline } from './case-deadline.service';
@@ -121,16 +122,14 @@ export const caseMethods = {
         confirmationWindow:
           c.agreementEffectiveOn === null
             ? null
-            : confirmationWindow(c.agreementEffectiveOn, today),
+            : confirmationWindow(c.agreementEffectiveOn, today, await loadWorkingCalendar(ctx.db)),
         links: await listCaseLinks(ctx.db, c.id),
         followUps: await listFollowUps(ctx.db, c.id),
         events: await listCaseEvents(ctx.db, c.id),
-        allowedActions: allowedActions(
-          c.status,
-          caller,
-          c.studioId,
-          c.deadlinePausedSince !== null,
-        ),
+        allowedActions: allowedActions(c.status, caller, c.studioId, {
+          deadlinePaused: c.deadlinePausedSince !== null,
+          outcome: c.outcome,
+        }),
       };
     },
   }),

@@ -65,10 +65,12 @@ export interface CaseRow {
   readonly acceptedAt: string | null;
   readonly declineReason: string | null;
   readonly referredTo: string | null;
+  readonly referralReason: string | null;
   readonly mediationStartedAt: string | null;
   readonly concludedAt: string | null;
   readonly outcome: Outcome | null;
   readonly outcomeNote: string | null;
+  readonly advisedRoute: string | null;
   readonly agreementEffectiveOn: string | null;
   readonly archivedAt: string | null;
   readonly deadlineOn: string | null;
@@ -93,10 +95,12 @@ const caseColumns = [
   'cases.acceptedAt',
   'cases.declineReason',
   'cases.referredTo',
+  'cases.referralReason',
   'cases.mediationStartedAt',
   'cases.concludedAt',
   'cases.outcome',
   'cases.outcomeNote',
+  'cases.advisedRoute',
   'cases.agreementEffectiveOn',
   'cases.archivedAt',
   'cases.deadlineOn',

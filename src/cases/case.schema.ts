@@ -194,6 +194,20 @@ export const concludeSchema = z
     if (v.outcome === 'no_agreement' && v.advisedRoute === undefined) {
       ctx.addIssue({ code: 'custom', path: ['advisedRoute'], message: 'validation.required' });
     }
+    if (v.outcome !== 'no_agreement' && v.advisedRoute !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['advisedRoute'],
+        message: 'validation.onlyNoAgreement',
+      });
+    }
+    if (v.outcome !== 'written_agreement' && v.agreementEffectiveOn !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agreementEffectiveOn'],
+        message: 'validation.onlyWrittenAgreement',
+      });
+    }
   });
 export const archiveSchema = z.object({ ...target });
 export const transferSchema = z.object({

@@ -1,5 +1,6 @@
 import { defineMethod } from '../api/method';
 import { AppError } from '../api/result';
+import { fieldError } from '../api/validation';
 import { addCalendarDays } from '../calendar/working-calendar';
 import { centerDate } from '../shared/center-time';
 import { rolesFor } from './case-lifecycle';
@@ -62,9 +63,17 @@ export const conclusionMethods = {
       const today = centerDate(ctx.now);
       const agreementEffectiveOn =
         input.outcome === 'written_agreement' ? (input.agreementEffectiveOn ?? today) : null;
-      const note = [input.advisedRoute ? `route:${input.advisedRoute}` : '', input.note]
-        .filter(Boolean)
-        .join('\n');
+      // An agreement cannot take effect before the case was accepted, nor in the future.
+      const acceptedOn =
+        before.acceptedAt === null ? today : centerDate(new Date(before.acceptedAt));
+      if (
+        agreementEffectiveOn !== null &&
+        (agreementEffectiveOn > today || agreementEffectiveOn < acceptedOn)
+      ) {
+        throw fieldError('agreementEffectiveOn', 'validation.effectiveDateRange');
+      }
+      const advisedRoute = input.outcome === 'no_agreement' ? (input.advisedRoute ?? null) : null;
+      const note = input.note;
       const version = await updateCaseVersioned(
         ctx.db,
         input.id,
@@ -74,6 +83,7 @@ export const conclusionMethods = {
           concludedAt: at,
           outcome: input.outcome,
           outcomeNote: note,
+          advisedRoute,
           agreementEffectiveOn,
           deadlinePausedSince: null,
         },
@@ -82,14 +92,20 @@ export const conclusionMethods = {
       await insertFollowUp(ctx.db, input.id, addCalendarDays(today, FOLLOW_UP_AFTER_DAYS));
       await recordEvent(s, input.id, 'concluded', {
         outcome: input.outcome,
-        advisedRoute: input.advisedRoute ?? null,
+        advisedRoute,
         note: input.note,
       });
       await ctx.audit({
         entity: 'case',
         entityId: input.id,
         before: { status: before.status },
-        after: { status: 'concluded', outcome: input.outcome, agreementEffectiveOn, note },
+        after: {
+          status: 'concluded',
+          outcome: input.outcome,
+          advisedRoute,
+          agreementEffectiveOn,
+          note,
+        },
       });
       return { id: input.id, version };
     },

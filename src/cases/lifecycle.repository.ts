@@ -171,5 +171,5 @@ export async function updateFollowUpVersioned(
   if (result.numUpdatedRows === 1n) return;
   const current = await findFollowUp(db, id);
   if (current === undefined) throw new AppError('NOT_FOUND', 'error.followUpNotFound');
-  throw new AppError('STALE', 'error.stale', undefined, { version: current.version });
+  throw new AppError('STALE', 'error.staleFollowUp', undefined, { version: current.version });
 }

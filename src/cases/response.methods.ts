@@ -79,7 +79,7 @@ export const responseMethods = {
           status: 'referred',
           answeredAt: at,
           referredTo: input.referredTo,
-          declineReason: input.reason,
+          referralReason: input.reason,
         },
         at,
       );

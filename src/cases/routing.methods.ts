@@ -1,6 +1,7 @@
 import { defineMethod } from '../api/method';
 import { AppError } from '../api/result';
 import { fieldError } from '../api/validation';
+import { loadWorkingCalendar } from '../calendar/calendar.repository';
 import { centerDate } from '../shared/center-time';
 import { listStaff } from '../staff/staff.repository';
 import { findActiveStudio, findActiveStudioByKind } from '../studios/studio.repository';
@@ -41,6 +42,7 @@ export const routingMethods = {
         at,
       );
       // The old studio's mediators do not follow the case; the new studio assigns its own.
+      const clearedMediators = (await listMediators(ctx.db, [input.id])).map((m) => m.staffId);
       await replaceMediators(ctx.db, input.id, [], at);
       await refreshDeadline(ctx.db, input.id, ctx.now);
       await recordEvent(s, input.id, 'transferred', {
@@ -51,8 +53,8 @@ export const routingMethods = {
       await ctx.audit({
         entity: 'case',
         entityId: input.id,
-        before: { studioId: before.studioId },
-        after: { studioId: studio.id, reason: input.reason },
+        before: { studioId: before.studioId, mediators: clearedMediators },
+        after: { studioId: studio.id, mediators: [], reason: input.reason },
       });
       return { id: input.id, version };
     },
@@ -105,11 +107,11 @@ export const routingMethods = {
     handler: async (ctx, input) => {
       const s = step(ctx);
       const source = await loadForAction(s, input.id, 'openLinked', input.version);
-      const existing = await listCaseLinks(ctx.db, source.id);
-      if (existing.some((l) => l.direction === 'to' && l.kind === input.kind)) {
-        throw new AppError('CONFLICT', 'error.linkExists', undefined, {
-          number: existing.find((l) => l.kind === input.kind)?.number ?? '',
-        });
+      const existing = (await listCaseLinks(ctx.db, source.id)).find(
+        (l) => l.direction === 'to' && l.kind === input.kind,
+      );
+      if (existing !== undefined) {
+        throw new AppError('CONFLICT', 'error.linkExists', undefined, { number: existing.number });
       }
       const today = centerDate(ctx.now);
       let window: ReturnType<typeof confirmationWindow> | null = null;
@@ -117,7 +119,17 @@ export const routingMethods = {
         if (source.outcome !== 'written_agreement') {
           throw new AppError('INVALID_TRANSITION', 'error.linkNeedsAgreement');
         }
-        window = confirmationWindow(source.agreementEffectiveOn ?? today, today);
+        window = confirmationWindow(
+          source.agreementEffectiveOn ?? today,
+          today,
+          await loadWorkingCalendar(ctx.db),
+        );
+        // The court accepts joint applications only within the window (民事诉讼法 第205条).
+        if (window.state === 'past') {
+          throw new AppError('INVALID_TRANSITION', 'error.confirmationWindowPast', undefined, {
+            date: window.endsOn,
+          });
+        }
       } else if (source.outcome !== 'no_agreement' && source.outcome !== 'refused') {
         throw new AppError('INVALID_TRANSITION', 'error.linkNeedsFailure');
       }

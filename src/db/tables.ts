@@ -99,10 +99,12 @@ export interface CasesTable {
   acceptedAt: string | null;
   declineReason: string | null;
   referredTo: string | null;
+  referralReason: string | null;
   mediationStartedAt: string | null;
   concludedAt: string | null;
   outcome: string | null;
   outcomeNote: string | null;
+  advisedRoute: string | null;
   agreementEffectiveOn: string | null;
   archivedAt: string | null;
   deadlineOn: string | null;

@@ -156,8 +156,10 @@ export type CaseCondition = (eb: ExpressionBuilder<DB, 'cases'>) => Expression<S
  * The condition "this case matches the query", for a query over `cases`; null when the query
  * has nothing to search for. A full resident ID, credit code or phone is looked up exactly
  * through the parties table's indexes; anything else in the text index (see search-text.ts).
+ * Async because the index may be consulted to plan short terms; run it in the same transaction
+ * (or on the same connection) as the query that uses the condition.
  */
-export function caseSearchCondition(db: Database, q: string): CaseCondition | null {
+export async function caseSearchCondition(db: Database, q: string): Promise<CaseCondition | null> {
   const query = parseSearchQuery(q);
   if (query === null) return null;
   if (query.kind === 'identifier') {
@@ -186,6 +188,6 @@ export function caseSearchCondition(db: Database, q: string): CaseCondition | nu
           ),
       );
   }
-  const ids = searchDialect(db).matchingCaseIds(query.indexed, query.short);
-  return (eb) => eb('cases.id', 'in', ids);
+  const condition = await searchDialect(db).casesMatching(db, query.indexed, query.short);
+  return () => condition;
 }

@@ -1,4 +1,4 @@
-import type { RawBuilder } from 'kysely';
+import type { RawBuilder, SqlBool } from 'kysely';
 import type { Database } from '../db/database';
 import type { SearchDocument } from './search-document';
 
@@ -6,15 +6,20 @@ import type { SearchDocument } from './search-document';
  * The database-specific half of the search. case_search_docs (portable) holds the text; a
  * dialect indexes it and answers "which case ids contain these terms". SQLite: FTS5 with the
  * trigram tokenizer (sqlite-fts.ts). PostgreSQL, when it arrives: pg_trgm GIN indexes on the
- * same table's columns, with ILIKE/strpos, and no index maintenance of its own.
+ * same table's columns, with LIKE/strpos, and no index maintenance of its own.
  */
 export interface SearchDialect {
   /**
-   * A subquery (in parentheses) selecting the ids of the cases whose document contains every
-   * term, each term as a literal substring of the number, the names or the body. `indexed`
-   * terms have MIN_INDEXED_TERM characters or more; `short` ones fewer. At least one is given.
+   * The condition, on the outer query's `cases` table, that the case's document contains every
+   * term, each as a literal substring of the number, the names or the body. `indexed` terms
+   * have MIN_INDEXED_TERM characters or more; `short` ones fewer; at least one is given. May
+   * read the index first (to plan short terms), hence async.
    */
-  matchingCaseIds(indexed: readonly string[], short: readonly string[]): RawBuilder<number>;
+  casesMatching(
+    db: Database,
+    indexed: readonly string[],
+    short: readonly string[],
+  ): Promise<RawBuilder<SqlBool>>;
   /** Brings the index in line after case_search_docs changed from `before` to `after`. */
   syncDocument(
     db: Database,

@@ -16,6 +16,13 @@ export interface SearchDocument {
   readonly body: string;
 }
 
+/**
+ * Two spaces end every column of a document. Search terms never contain white space, so the
+ * sentinel is never part of a match; it is there so that every one- or two-character piece of
+ * the text begins some trigram (see sqlite-fts.ts, short terms), also at the end of a column.
+ */
+export const DOCUMENT_END = '  ';
+
 export function sameDocument(a: SearchDocument, b: SearchDocument): boolean {
   return a.number === b.number && a.names === b.names && a.body === b.body;
 }
@@ -83,9 +90,9 @@ function toDocuments(
   }
   return cases.map((c) => ({
     caseId: c.id,
-    number: searchText(c.number),
-    names: searchText((namesOf.get(c.id) ?? []).join(' ')),
-    body: searchText(`${c.summary}\n${c.requests}`),
+    number: searchText(c.number) + DOCUMENT_END,
+    names: searchText((namesOf.get(c.id) ?? []).join(' ')) + DOCUMENT_END,
+    body: searchText(`${c.summary}\n${c.requests}`) + DOCUMENT_END,
   }));
 }
 

@@ -90,6 +90,18 @@ export const validationMessages = {
     'zh-CN': '案件已在该工作室',
     en: 'The case is already in this studio',
   },
+  'validation.onlyNoAgreement': {
+    'zh-CN': '仅在调解不成时填写',
+    en: 'Only when no agreement was reached',
+  },
+  'validation.onlyWrittenAgreement': {
+    'zh-CN': '仅在达成书面协议时填写',
+    en: 'Only for a written agreement',
+  },
+  'validation.effectiveDateRange': {
+    'zh-CN': '生效日期应在受理之后、今天或之前',
+    en: 'The effective date must fall between acceptance and today',
+  },
   'validation.usernameTaken': { 'zh-CN': '该用户名已被使用', en: 'This username is taken' },
   'validation.studio.unknown': { 'zh-CN': '工作室不存在或已停用', en: 'No such active studio' },
   'validation.studio.unknownIn': {
@@ -155,6 +167,14 @@ export const errorMessages = {
   'error.stale': {
     'zh-CN': '案件已被他人修改（当前版本 {version}），请刷新后重试',
     en: 'Someone else changed this case (now version {version}); reload and try again',
+  },
+  'error.staleFollowUp': {
+    'zh-CN': '该回访记录已被他人修改（当前版本 {version}），请刷新后重试',
+    en: 'Someone else changed this follow-up (now version {version}); reload and try again',
+  },
+  'error.confirmationWindowPast': {
+    'zh-CN': '司法确认申请期限已于 {date} 届满（协议生效之日起 30 日内），不能再申请',
+    en: 'The window for judicial confirmation closed on {date} (30 days from the agreement taking effect)',
   },
   'error.followUpNotFound': { 'zh-CN': '找不到该回访记录', en: 'No such follow-up' },
   'error.linkNeedsAgreement': {

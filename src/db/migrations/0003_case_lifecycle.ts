@@ -11,10 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['accepted_at', 'text'],
     ['decline_reason', 'text'],
     ['referred_to', 'text'],
+    ['referral_reason', 'text'],
     ['mediation_started_at', 'text'],
     ['concluded_at', 'text'],
     ['outcome', 'text'],
     ['outcome_note', 'text'],
+    ['advised_route', 'text'], // after no agreement: arbitration, administrative, litigation
     ['agreement_effective_on', 'text'],
     ['archived_at', 'text'],
     ['deadline_on', 'text'], // due date (YYYY-MM-DD), recomputed on every change of its inputs

@@ -6,10 +6,11 @@ import { isPostgres } from './helpers';
  *
  * - case_search_docs: per case, the normalized text the search looks in (portable).
  * - SQLite: case_search_fts, an FTS5 index with the trigram tokenizer over that table (external
- *   content, rowid = case id). PostgreSQL will index the same columns with pg_trgm instead.
- * - The documents of the cases already on record are built here, with a frozen copy of the
- *   normalization in src/search/search-text.ts (migrations never import application code).
- * - Indexes for the list's sorts and filters, chosen by the benchmark (tests/bench).
+ *   content, rowid = case id), and case_search_vocab, its terms. PostgreSQL will index the same
+ *   columns with pg_trgm instead.
+ * - The documents of the cases already on record are built here, with a frozen copy of how
+ *   src/search/search-document.ts writes them (migrations never import application code).
+ * - Indexes for the list's sorts and filters, chosen with the benchmark (tests/bench).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -20,34 +21,79 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .execute();
   if (!isPostgres(db)) {
+    // Documents arrive normalized (NFKC, lower case): the tokenizer must fold nothing more.
     await sql`create virtual table case_search_fts using fts5(
       number, names, body,
-      content = 'case_search_docs', content_rowid = 'case_id', tokenize = 'trigram'
+      content = 'case_search_docs', content_rowid = 'case_id',
+      tokenize = 'trigram case_sensitive 1'
     )`.execute(db);
+    // Its terms, for expanding one- and two-character queries (src/search/sqlite-fts.ts).
+    await sql`create virtual table case_search_vocab using fts5vocab(case_search_fts, row)`.execute(
+      db,
+    );
   }
   await buildDocuments(db);
   if (!isPostgres(db)) {
     await sql`insert into case_search_fts (case_search_fts) values ('rebuild')`.execute(db);
   }
 
+  // The list (src/cases/case-list.repository.ts) pages 50 rows in one of three orders. An index
+  // that yields rows in that order lets it stop after 51 rows instead of sorting every match;
+  // mediators always list their own studio, hence the studio-first ones.
   // Sorting by deadline: cases without one sort as the furthest future (last when ascending).
-  // The list orders by exactly this expression, so the index serves the order and the keyset.
+  // The list orders by exactly this expression, so these indexes serve the order and the keyset.
+  const deadlineSort = sql`coalesce(deadline_on, '9999-12-31')`;
   await db.schema
     .createIndex('cases_deadline_sort_ix')
     .on('cases')
-    .expression(sql`coalesce(deadline_on, '9999-12-31')`)
+    .expression(deadlineSort)
+    .execute();
+  await db.schema
+    .createIndex('cases_studio_deadline_ix')
+    .on('cases')
+    .expression(sql`studio_id, ${deadlineSort}`)
+    .execute();
+  await db.schema
+    .createIndex('cases_studio_registered_ix')
+    .on('cases')
+    .columns(['studio_id', 'registered_at'])
+    .execute();
+  await db.schema
+    .createIndex('cases_studio_number_ix')
+    .on('cases')
+    .columns(['studio_id', 'number'])
+    .execute();
+  // A status filter (e.g. the archived cases of a month) in the default order, and its count.
+  await db.schema
+    .createIndex('cases_status_registered_ix')
+    .on('cases')
+    .columns(['status', 'registered_at'])
     .execute();
 }
 
+const LIST_INDEXES = [
+  'cases_status_registered_ix',
+  'cases_studio_number_ix',
+  'cases_studio_registered_ix',
+  'cases_studio_deadline_ix',
+  'cases_deadline_sort_ix',
+];
+
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('cases_deadline_sort_ix').execute();
-  if (!isPostgres(db)) await sql`drop table case_search_fts`.execute(db);
+  for (const index of LIST_INDEXES) await db.schema.dropIndex(index).execute();
+  if (!isPostgres(db)) {
+    await sql`drop table case_search_vocab`.execute(db);
+    await sql`drop table case_search_fts`.execute(db);
+  }
   await db.schema.dropTable('case_search_docs').execute();
 }
 
-/** Frozen copy of searchText (src/search/search-text.ts) as of this migration. */
-function searchText(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+/**
+ * Frozen copy of a document column as src/search/search-document.ts writes it at this version:
+ * normalized (searchText) and ended with two spaces (DOCUMENT_END).
+ */
+function column(text: string): string {
+  return `${text.normalize('NFKC').toLowerCase()}  `;
 }
 
 const BATCH = 1000;
@@ -73,9 +119,9 @@ async function buildDocuments(db: Kysely<any>): Promise<void> {
       .values(
         cases.map((c) => ({
           case_id: c.id,
-          number: searchText(c.num),
-          names: searchText((namesOf.get(c.id) ?? []).join(' ')),
-          body: searchText(`${c.summary}\n${c.req}`),
+          number: column(c.num),
+          names: column((namesOf.get(c.id) ?? []).join(' ')),
+          body: column(`${c.summary}\n${c.req}`),
         })),
       )
       .execute();

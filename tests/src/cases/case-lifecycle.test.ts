@@ -140,8 +140,8 @@ describe('allowedActions: state, person and the deadline', () => {
 
   it('offers resume (not pause) while the deadline is paused, pause (not resume) while it runs', () => {
     for (const status of ['accepted', 'in_mediation'] as const) {
-      const running = allowedActions(status, mediator, OWN_STUDIO, false);
-      const paused = allowedActions(status, mediator, OWN_STUDIO, true);
+      const running = allowedActions(status, mediator, OWN_STUDIO, { deadlinePaused: false });
+      const paused = allowedActions(status, mediator, OWN_STUDIO, { deadlinePaused: true });
       expect(running).toContain('pauseDeadline');
       expect(running).not.toContain('resumeDeadline');
       expect(paused).toContain('resumeDeadline');
@@ -170,22 +170,35 @@ describe('allowedActions: state, person and the deadline', () => {
       'pauseDeadline',
       'extendDeadline',
     ]);
-    expect(allowedActions('in_mediation', mediator, OWN_STUDIO, true)).toEqual([
+    expect(allowedActions('in_mediation', mediator, OWN_STUDIO, { deadlinePaused: true })).toEqual([
       'conclude',
       'transfer',
       'assignMediators',
       'resumeDeadline',
       'extendDeadline',
     ]);
-    expect(allowedActions('concluded', mediator, OWN_STUDIO)).toEqual([
+    const written = { outcome: 'written_agreement' } as const;
+    expect(allowedActions('concluded', mediator, OWN_STUDIO, written)).toEqual([
       'archive',
       'openLinked',
       'recordFollowUp',
     ]);
-    expect(allowedActions('archived', mediator, OWN_STUDIO)).toEqual([
+    expect(allowedActions('archived', mediator, OWN_STUDIO, written)).toEqual([
       'openLinked',
       'recordFollowUp',
     ]);
+    // A withdrawn or orally settled case leads nowhere else: no linked case is offered.
+    for (const outcome of ['withdrawn', 'oral_agreement'] as const) {
+      expect(allowedActions('concluded', mediator, OWN_STUDIO, { outcome })).toEqual([
+        'archive',
+        'recordFollowUp',
+      ]);
+    }
+    for (const outcome of ['no_agreement', 'refused'] as const) {
+      expect(allowedActions('concluded', mediator, OWN_STUDIO, { outcome })).toContain(
+        'openLinked',
+      );
+    }
     expect(allowedActions('declined', mediator, OWN_STUDIO)).toEqual([]);
     expect(allowedActions('referred', mediator, OWN_STUDIO)).toEqual([]);
   });
@@ -213,7 +226,8 @@ describe('allowedActions: state, person and the deadline', () => {
                 !(a === 'pauseDeadline' && paused) &&
                 !(a === 'resumeDeadline' && !paused),
             );
-            expect(allowedActions(status, staff, OWN_STUDIO, paused), `${role} ${status}`).toEqual(
+            const state = { deadlinePaused: paused, outcome: 'written_agreement' } as const;
+            expect(allowedActions(status, staff, OWN_STUDIO, state), `${role} ${status}`).toEqual(
               expected,
             );
           }
@@ -235,6 +249,8 @@ describe('allowedActions: state, person and the deadline', () => {
       'transfer',
       'assignMediators',
     ]);
-    expect(allowedActions('concluded', reception, OTHER_STUDIO)).toEqual(['openLinked']);
+    expect(
+      allowedActions('concluded', reception, OTHER_STUDIO, { outcome: 'written_agreement' }),
+    ).toEqual(['openLinked']);
   });
 });

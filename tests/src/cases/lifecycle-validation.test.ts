@@ -446,7 +446,8 @@ describe('SQL-looking and script-looking text is stored verbatim and is harmless
     expect((await caseRow(c, declined.id)).declineReason).toBe(SQL);
     const ref = await c.t.ok('cases/get', { id: referred.id }, S.reception);
     expect(ref.referredTo).toBe(SCRIPT);
-    expect(ref.declineReason).toBe(QUOTES);
+    expect(ref.referralReason).toBe(QUOTES);
+    expect(ref.declineReason).toBeNull();
     expect(ref.events.at(-1)?.data).toEqual({ to: SCRIPT, reason: QUOTES });
 
     const after = await c.t.ok('cases/get', { id }, S.mediator);

@@ -98,7 +98,8 @@ describe('the whole lifecycle through the dispatcher', () => {
       version: 1,
     });
     expect(view.deadline).toBeNull();
-    expect(view.confirmationWindow).toEqual({ endsOn: '2026-04-19', state: 'open' });
+    // 30 days from 03-20 is Sunday 04-19: the window ends on the next working day.
+    expect(view.confirmationWindow).toEqual({ endsOn: '2026-04-20', state: 'open' });
 
     // 归档 by the studio's clerk.
     c.clock.set(bj('2026-03-23T11:00:00'));
@@ -217,7 +218,13 @@ describe('the whole lifecycle through the dispatcher', () => {
     await act(c, 'cases/pauseDeadline', id, { reason: '医疗损害鉴定' }, S.mediator);
     expect(await allowed(S.mediator)).toContain('resumeDeadline');
     expect(await allowed(S.mediator)).not.toContain('pauseDeadline');
-    await act(c, 'cases/conclude', id, { outcome: 'oral_agreement' }, S.mediator);
+    await act(
+      c,
+      'cases/conclude',
+      id,
+      { outcome: 'no_agreement', advisedRoute: 'litigation' },
+      S.mediator,
+    );
     expect(await allowed(S.clerk)).toEqual(['archive', 'openLinked', 'recordFollowUp']);
     expect(await allowed(S.reception)).toEqual(['openLinked']);
   });
@@ -237,7 +244,7 @@ describe('the whole lifecycle through the dispatcher', () => {
 
   it('records each outcome; only a written agreement gets an effective date', async () => {
     const outcomes = [
-      [{ outcome: 'written_agreement', agreementEffectiveOn: '2026-03-08' }, '2026-03-08'],
+      [{ outcome: 'written_agreement', agreementEffectiveOn: '2026-03-10' }, '2026-03-10'],
       [{ outcome: 'oral_agreement' }, null],
       [{ outcome: 'no_agreement', advisedRoute: 'arbitration' }, null],
       [{ outcome: 'withdrawn' }, null],
@@ -352,7 +359,10 @@ describe('the whole lifecycle through the dispatcher', () => {
       expect(view.number).toMatch(/^（2026）矛医调字第\d{4}号$/);
       const audit = (await auditRows(c)).at(-1);
       expect(audit).toMatchObject({ method: 'cases/transfer', entityId: String(id) });
-      expect(JSON.parse(audit?.before ?? 'null')).toEqual({ studioId: c.studio.medical });
+      expect(JSON.parse(audit?.before ?? 'null')).toEqual({
+        studioId: c.studio.medical,
+        mediators: [],
+      });
     }
     expect(await auditChainBreaks(c.t.db)).toEqual([]);
   });

@@ -65,7 +65,7 @@ describe('linked cases: judicial confirmation and the speedy court', () => {
   it('opens a registered case in the judicial studio with the same parties, linked both ways', async () => {
     const source = await caseIn(c, 'concluded', 'medical', {
       outcome: 'written_agreement',
-      agreementEffectiveOn: '2026-03-09',
+      agreementEffectiveOn: '2026-03-10',
     });
     const sourceVersion = await versionOf(c, source.id);
     c.clock.set(on('2026-03-12'));
@@ -73,7 +73,7 @@ describe('linked cases: judicial confirmation and the speedy court', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const linked = result.value;
     expect(linked.number).toBe('（2026）矛司调确字第0001号');
-    expect(linked.window).toEqual({ endsOn: '2026-04-08', state: 'open' });
+    expect(linked.window).toEqual({ endsOn: '2026-04-09', state: 'open' });
 
     const created = await c.t.ok('cases/get', { id: linked.id }, S.reception);
     const original = await c.t.ok('cases/get', { id: source.id }, S.reception);
@@ -214,6 +214,19 @@ describe('linked cases: judicial confirmation and the speedy court', () => {
     c.clock.set(on('2026-04-10'));
     expect((await c.t.ok('cases/get', { id }, S.mediator)).confirmationWindow?.state).toBe('past');
     await expectRefused(c, 'INVALID_TRANSITION', () => openLinked(c, id, 'judicial_confirmation'));
+  });
+
+  it('without an active judicial-confirmation studio → VALIDATION on kind, nothing written', async () => {
+    const { id } = await caseIn(c, 'concluded');
+    await c.t.db
+      .updateTable('studios')
+      .set({ active: 0 })
+      .where('id', '=', c.studio.judicial)
+      .execute();
+    const error = await expectRefused(c, 'VALIDATION', () =>
+      openLinked(c, id, 'judicial_confirmation'),
+    );
+    expect(error.fields).toEqual({ kind: '工作室不存在或已停用' });
   });
 
   it('no window without a written agreement', async () => {

@@ -64,8 +64,7 @@ async function found(q: string, session?: string): Promise<number[]> {
   return page.items.map((i) => i.id).sort((a, b) => a - b);
 }
 
-const ids = (...names: string[]) =>
-  names.map((n) => c[n]?.id ?? -1).sort((a, b) => a - b);
+const ids = (...names: string[]) => names.map((n) => c[n]?.id ?? -1).sort((a, b) => a - b);
 
 describe('search: three characters and more (trigram index)', () => {
   it('finds a full name, a summary phrase and a party organization', async () => {
