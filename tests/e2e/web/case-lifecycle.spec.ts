@@ -58,7 +58,8 @@ test('a case goes through its whole lifecycle to a linked judicial-confirmation 
   await actions.open('指派调解员');
   await actions.dialog().getByRole('combobox', { name: '调解员' }).click();
   await page.getByRole('option', { name: '王芳' }).click();
-  await actions.dialog().getByRole('button', { name: '指派调解员' }).click();
+  await actions.dialog().getByRole('heading').click(); // closes the option list
+  await actions.confirm('指派调解员');
   await expect(page.getByTestId('case-mediators')).toContainText('王芳');
 
   await actions.open('开始调解');
