@@ -19,6 +19,10 @@ import {
 } from '../../src/cases/case.labels';
 import { errorMessages, validationMessages, type Locale } from '../../src/shared/messages';
 import { en } from './en';
+import { adminEn, adminZh } from './admin';
+import { documentsEn, documentsZh } from './documents';
+import { findingEn, findingZh } from './finding';
+import { scheduleEn, scheduleZh } from './schedule';
 import { zhCN } from './zh-CN';
 
 /** Domain labels and validation messages come from the core, so both sides say the same. */
@@ -65,8 +69,26 @@ export function applyLocale(locale: Locale): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...shared('zh-CN') } },
-    en: { translation: { ...en, ...shared('en') } },
+    'zh-CN': {
+      translation: {
+        ...zhCN,
+        ...findingZh,
+        ...scheduleZh,
+        ...documentsZh,
+        ...adminZh,
+        ...shared('zh-CN'),
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...findingEn,
+        ...scheduleEn,
+        ...documentsEn,
+        ...adminEn,
+        ...shared('en'),
+      },
+    },
   },
   lng: initialLocale(),
   fallbackLng: 'zh-CN',

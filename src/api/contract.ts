@@ -6,6 +6,9 @@ import { conclusionMethods } from '../cases/conclusion.methods';
 import { deadlineMethods } from '../cases/deadline.methods';
 import { responseMethods } from '../cases/response.methods';
 import { routingMethods } from '../cases/routing.methods';
+import { documentMethods } from '../documents/document.methods';
+import { scheduleMethods } from '../schedule/schedule.methods';
+import { adminMethods } from '../settings/admin.methods';
 import { staffMethods } from '../staff/staff.methods';
 import { studioMethods } from '../studios/studio.methods';
 
@@ -23,6 +26,9 @@ export const methods = {
   ...conclusionMethods,
   ...routingMethods,
   ...deadlineMethods,
+  ...scheduleMethods,
+  ...documentMethods,
+  ...adminMethods,
 };
 
 export type Methods = typeof methods;

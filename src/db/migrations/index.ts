@@ -4,6 +4,9 @@ import * as m0002 from './0002_default_studios';
 import * as m0003 from './0003_case_lifecycle';
 import * as m0004 from './0004_working_calendar';
 import * as m0005 from './0005_case_search';
+import * as m0006 from './0006_sessions';
+import * as m0007 from './0007_documents';
+import * as m0008 from './0008_staff_security';
 
 /**
  * Append-only, in order. Listed statically (not read from a folder) so the bundled Electron main
@@ -15,4 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003_case_lifecycle': m0003,
   '0004_working_calendar': m0004,
   '0005_case_search': m0005,
+  '0006_sessions': m0006,
+  '0007_documents': m0007,
+  '0008_staff_security': m0008,
 };

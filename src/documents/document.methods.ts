@@ -1,0 +1,2 @@
+/** Documents: PDF rendering, agreements, print queue, verification. */
+export const documentMethods = {};

@@ -1,0 +1,2 @@
+/** Scheduling: sessions, rooms, conflicts, next free slot. */
+export const scheduleMethods = {};

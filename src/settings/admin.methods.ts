@@ -1,0 +1,2 @@
+/** Administration: staff, roles, settings, audit verification, backups. */
+export const adminMethods = {};
