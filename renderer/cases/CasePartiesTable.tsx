@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../src/api/contract';
 
@@ -24,7 +24,17 @@ export function CasePartiesTable({ parties }: { parties: readonly CaseParty[] })
       <Table.Tbody>
         {parties.map((p) => (
           <Table.Tr key={`${p.partyId}-${p.role}`}>
-            <Table.Td>{t(`label.partyRole.${p.role}`)}</Table.Td>
+            <Table.Td>
+              {t(`label.partyRole.${p.role}`)}
+              {p.role === 'agent' && p.representsPartyId !== null && (
+                <Text span size="xs" c="dimmed" display="block">
+                  {t('party.agentFor', {
+                    name: parties.find((q) => q.partyId === p.representsPartyId)?.name ?? '',
+                    authority: p.agentAuthority ? t(`label.authority.${p.agentAuthority}`) : '',
+                  })}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td>
               {p.name}
               {p.kind === 'organization' && p.legalRepresentative

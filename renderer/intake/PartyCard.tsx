@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { PARTY_ROLES } from '../../src/cases/case.schema';
 import { SEXES } from '../../src/parties/party.schema';
 import { blankOrganization, blankPerson, type IntakeForm } from './intake-defaults';
+import { AgentFields } from './AgentFields';
 import { PartyLookup, type PartyMatch } from './PartyLookup';
 
 interface Props {
@@ -96,6 +97,7 @@ export function PartyCard({ index, canRemove, onRemove, usedPartyIds }: Props) {
                 />
               )}
             />
+            {entry.role === 'agent' && <AgentFields index={index} />}
             <SegmentedControl
               size="xs"
               value={party.kind}

@@ -2,7 +2,12 @@ import type { Caller } from '../api/method';
 import type { Database } from '../db/database';
 import { getSetting } from '../settings/settings.repository';
 import { centerYear, DEFAULT_NUMBER_TEMPLATE, formatCaseNumber } from './case-number';
-import { insertCase, insertCaseEvent, insertCaseParties } from './case.repository';
+import {
+  insertCase,
+  insertCaseEvent,
+  insertCaseParties,
+  type CasePartyLink,
+} from './case.repository';
 import { nextSequenceValue } from './numbering.repository';
 import type { Category, PartyRole, RiskLevel, Source } from './case.schema';
 
@@ -20,7 +25,7 @@ export interface NewCaseContent {
     readonly requests: string;
     readonly amountFen: number | null;
   };
-  readonly parties: readonly { partyId: number; role: PartyRole }[];
+  readonly parties: readonly CasePartyLink[];
   /** Extra data for the 'registered' timeline event (e.g. the case it was opened from). */
   readonly event?: Readonly<Record<string, unknown>>;
 }

@@ -5,6 +5,7 @@ import type { StudioKind } from '../studios/studio.schema';
 import type { CaseAction } from './case-lifecycle';
 import type {
   ADVISED_ROUTES,
+  AgentAuthority,
   CaseStatus,
   Category,
   LinkKind,
@@ -59,6 +60,12 @@ export const partyRoleLabels: Labels<PartyRole> = {
   applicant: { 'zh-CN': '申请人', en: 'Applicant' },
   respondent: { 'zh-CN': '被申请人', en: 'Respondent' },
   third_party: { 'zh-CN': '第三人', en: 'Third party' },
+  agent: { 'zh-CN': '代理人', en: 'Agent' },
+};
+
+export const authorityLabels: Labels<AgentAuthority> = {
+  general: { 'zh-CN': '一般授权', en: 'General authority' },
+  special: { 'zh-CN': '特别授权', en: 'Special authority' },
 };
 
 export const statusLabels: Labels<CaseStatus> = {

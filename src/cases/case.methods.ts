@@ -31,6 +31,8 @@ function partyView(p: CasePartyRow) {
   return {
     partyId: p.partyId,
     role: p.role,
+    representsPartyId: p.representsPartyId,
+    agentAuthority: p.agentAuthority,
     kind: p.kind,
     name: p.name,
     sex: p.sex,

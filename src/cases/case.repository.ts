@@ -1,5 +1,13 @@
 import type { Database } from '../db/database';
-import type { CaseStatus, Category, Outcome, PartyRole, RiskLevel, Source } from './case.schema';
+import type {
+  AgentAuthority,
+  CaseStatus,
+  Category,
+  Outcome,
+  PartyRole,
+  RiskLevel,
+  Source,
+} from './case.schema';
 
 export interface NewCase {
   readonly number: string;
@@ -26,14 +34,31 @@ export async function insertCase(db: Database, c: NewCase): Promise<number> {
   return id;
 }
 
+/** A party's place in a case; agents name the party they act for. */
+export interface CasePartyLink {
+  readonly partyId: number;
+  readonly role: PartyRole;
+  readonly representsPartyId?: number | null;
+  readonly authority?: AgentAuthority | null;
+}
+
 export async function insertCaseParties(
   db: Database,
   caseId: number,
-  parties: readonly { partyId: number; role: PartyRole }[],
+  parties: readonly CasePartyLink[],
 ): Promise<void> {
   await db
     .insertInto('caseParties')
-    .values(parties.map((p, i) => ({ caseId, partyId: p.partyId, role: p.role, sortOrder: i })))
+    .values(
+      parties.map((p, i) => ({
+        caseId,
+        partyId: p.partyId,
+        role: p.role,
+        sortOrder: i,
+        representsPartyId: p.representsPartyId ?? null,
+        agentAuthority: p.authority ?? null,
+      })),
+    )
     .execute();
 }
 
@@ -160,6 +185,8 @@ export interface CasePartyRow {
   readonly caseId: number;
   readonly partyId: number;
   readonly role: PartyRole;
+  readonly representsPartyId: number | null;
+  readonly agentAuthority: AgentAuthority | null;
   readonly kind: string;
   readonly name: string;
   readonly sex: string | null;
@@ -182,6 +209,8 @@ export async function listCaseParties(
       'caseParties.caseId',
       'caseParties.partyId',
       'caseParties.role',
+      'caseParties.representsPartyId',
+      'caseParties.agentAuthority',
       'parties.kind',
       'parties.name',
       'parties.sex',
@@ -195,7 +224,11 @@ export async function listCaseParties(
     .orderBy('caseParties.caseId')
     .orderBy('caseParties.sortOrder')
     .execute();
-  return rows.map((r) => ({ ...r, role: r.role as PartyRole }));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as PartyRole,
+    agentAuthority: r.agentAuthority as AgentAuthority | null,
+  }));
 }
 
 export async function listCaseEvents(db: Database, caseId: number) {

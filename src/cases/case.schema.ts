@@ -38,7 +38,7 @@ export type Source = (typeof SOURCES)[number];
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export const PARTY_ROLES = ['applicant', 'respondent', 'third_party'] as const;
+export const PARTY_ROLES = ['applicant', 'respondent', 'third_party', 'agent'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 export const CASE_STATUSES = [
@@ -74,11 +74,18 @@ const amount = z
     return Math.round(n * 100);
   });
 
+/** 代理权限: general authority, or special authority (to settle, admit or waive claims). */
+export const AGENT_AUTHORITIES = ['general', 'special'] as const;
+export type AgentAuthority = (typeof AGENT_AUTHORITIES)[number];
+
 export const casePartySchema = z.object({
   role: z.enum(PARTY_ROLES),
   /** Reuse a stored party (found at intake) instead of creating a new record. */
   partyId: z.number().int().positive().optional(),
   party: partySchema,
+  /** An agent (代理人) acts for the party at this position in the list, with a power of attorney. */
+  represents: z.number().int().min(0).optional(),
+  authority: z.enum(AGENT_AUTHORITIES).optional(),
 });
 
 /** 登记 register: everything reception enters for a new dispute. */
@@ -101,6 +108,24 @@ export const intakeSchema = z
     if (c.parties.length >= 2 && !roles.has('respondent')) {
       ctx.addIssue({ code: 'custom', path: ['parties'], message: 'validation.parties.respondent' });
     }
+    c.parties.forEach((p, i) => {
+      if (p.role !== 'agent') return;
+      const principal = p.represents === undefined ? undefined : c.parties[p.represents];
+      if (principal === undefined || p.represents === i || principal.role === 'agent') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parties', i, 'represents'],
+          message: 'validation.agent.principal',
+        });
+      }
+      if (p.authority === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parties', i, 'authority'],
+          message: 'validation.choose',
+        });
+      }
+    });
     const seenNumbers = new Set<string>();
     const seenParties = new Set<number>();
     c.parties.forEach((p, i) => {

@@ -46,7 +46,12 @@ export async function registerCase(
       requests: input.requests,
       amountFen: input.amountFen ?? null,
     },
-    parties: input.parties.map((p, i) => ({ partyId: partyIds[i] ?? 0, role: p.role })),
+    parties: input.parties.map((p, i) => ({
+      partyId: partyIds[i] ?? 0,
+      role: p.role,
+      representsPartyId: p.represents === undefined ? null : (partyIds[p.represents] ?? null),
+      authority: p.role === 'agent' ? (p.authority ?? null) : null,
+    })),
   });
   return { id, number, partyIds };
 }

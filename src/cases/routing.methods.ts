@@ -148,7 +148,12 @@ export const routingMethods = {
           requests: source.requests,
           amountFen: source.amountFen,
         },
-        parties: parties.map((p) => ({ partyId: p.partyId, role: p.role })),
+        parties: parties.map((p) => ({
+          partyId: p.partyId,
+          role: p.role,
+          representsPartyId: p.representsPartyId,
+          authority: p.agentAuthority,
+        })),
         event: { linkedFrom: source.number },
       });
       const at = ctx.now.toISOString();

@@ -150,6 +150,8 @@ export interface CasePartiesTable {
   partyId: number;
   role: string;
   sortOrder: number;
+  representsPartyId: number | null;
+  agentAuthority: string | null;
 }
 
 export interface CaseEventsTable {

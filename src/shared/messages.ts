@@ -102,6 +102,10 @@ export const validationMessages = {
     'zh-CN': '生效日期应在受理之后、今天或之前',
     en: 'The effective date must fall between acceptance and today',
   },
+  'validation.agent.principal': {
+    'zh-CN': '请选择代理人所代理的当事人',
+    en: 'Choose the party this agent acts for',
+  },
   'validation.usernameTaken': { 'zh-CN': '该用户名已被使用', en: 'This username is taken' },
   'validation.studio.unknown': { 'zh-CN': '工作室不存在或已停用', en: 'No such active studio' },
   'validation.studio.unknownIn': {

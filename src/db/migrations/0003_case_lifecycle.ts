@@ -28,6 +28,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn(name, type as 'text')
       .execute();
   }
+  // 代理人 agents: whom they act for and with which authority (power of attorney).
+  await db.schema
+    .alterTable('case_parties')
+    .addColumn('represents_party_id', 'integer', (c) => c.references('parties.id'))
+    .execute();
+  await db.schema.alterTable('case_parties').addColumn('agent_authority', 'text').execute();
+
   await db.schema
     .createIndex('cases_deadline_ix')
     .on('cases')

@@ -48,10 +48,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('cases')
     .expression(deadlineSort)
     .execute();
+  // registered_at rides along for SQLite's planner: an expression counts as a narrow column, so
+  // without it this index looks cheapest for any `studio_id in (...)` and is picked for lists
+  // in other orders (then every case of the studio is sorted: 60 ms for 35,000).
   await db.schema
     .createIndex('cases_studio_deadline_ix')
     .on('cases')
-    .expression(sql`studio_id, ${deadlineSort}`)
+    .expression(sql`studio_id, ${deadlineSort}, registered_at`)
     .execute();
   await db.schema
     .createIndex('cases_studio_registered_ix')
