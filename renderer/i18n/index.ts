@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import {
   advisedRouteLabels,
+  authorityLabels,
   categoryLabels,
   linkKindLabels,
   outcomeLabels,
@@ -42,6 +43,7 @@ function shared(locale: Locale): Record<string, string> {
     linkKind: linkKindLabels,
     performance: performanceLabels,
     satisfaction: satisfactionLabels,
+    authority: authorityLabels,
   } as const;
   for (const [group, labels] of Object.entries(groups)) {
     for (const [key, text] of Object.entries(labels as Record<string, Record<Locale, string>>)) {
