@@ -7,6 +7,7 @@ import { deadlineMethods } from '../cases/deadline.methods';
 import { responseMethods } from '../cases/response.methods';
 import { routingMethods } from '../cases/routing.methods';
 import { documentMethods } from '../documents/document.methods';
+import { reportMethods } from '../reports/report.methods';
 import { scheduleMethods } from '../schedule/schedule.methods';
 import { adminMethods } from '../settings/admin.methods';
 import { staffMethods } from '../staff/staff.methods';
@@ -29,6 +30,7 @@ export const methods = {
   ...scheduleMethods,
   ...documentMethods,
   ...adminMethods,
+  ...reportMethods,
 };
 
 export type Methods = typeof methods;

@@ -7,6 +7,7 @@ import * as m0005 from './0005_case_search';
 import * as m0006 from './0006_sessions';
 import * as m0007 from './0007_documents';
 import * as m0008 from './0008_staff_security';
+import * as m0009 from './0009_reports';
 
 /**
  * Append-only, in order. Listed statically (not read from a folder) so the bundled Electron main
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_sessions': m0006,
   '0007_documents': m0007,
   '0008_staff_security': m0008,
+  '0009_reports': m0009,
 };

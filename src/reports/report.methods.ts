@@ -1,0 +1,2 @@
+/** Reports: the center's rates, overdue work, exports and the monthly report. */
+export const reportMethods = {};
