@@ -23,6 +23,7 @@ import { en } from './en';
 import { adminEn, adminZh } from './admin';
 import { documentsEn, documentsZh } from './documents';
 import { findingEn, findingZh } from './finding';
+import { reportsEn, reportsZh } from './reports';
 import { scheduleEn, scheduleZh } from './schedule';
 import { zhCN } from './zh-CN';
 
@@ -78,6 +79,7 @@ void i18n.use(initReactI18next).init({
         ...scheduleZh,
         ...documentsZh,
         ...adminZh,
+        ...reportsZh,
         ...shared('zh-CN'),
       },
     },
@@ -88,6 +90,7 @@ void i18n.use(initReactI18next).init({
         ...scheduleEn,
         ...documentsEn,
         ...adminEn,
+        ...reportsEn,
         ...shared('en'),
       },
     },
