@@ -1,12 +1,15 @@
 import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Router } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { AuthGate } from './auth/AuthGate';
 import { AppLayout } from './shell/AppLayout';
 import { AppRoutes } from './shell/AppRoutes';
+import { useHashQueryLocation } from './shell/hash-location';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -19,22 +22,31 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true, staleTime: 5_000 } },
 });
 
+/** Date pickers speak the interface language (month and weekday names), weeks start on Monday. */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh-cn';
+  return <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
 export function App() {
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          {/* Hash routes work the same from file:// (Electron) and http:// (preview). */}
-          <Router hook={useHashLocation}>
-            <AuthGate>
-              <AppLayout>
-                <AppRoutes />
-              </AppLayout>
-            </AuthGate>
-          </Router>
-        </ModalsProvider>
-      </QueryClientProvider>
+      <LocalizedDates>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            {/* Hash routes (with their query) work the same from file:// and http:// (preview). */}
+            <Router hook={useHashQueryLocation}>
+              <AuthGate>
+                <AppLayout>
+                  <AppRoutes />
+                </AppLayout>
+              </AuthGate>
+            </Router>
+          </ModalsProvider>
+        </QueryClientProvider>
+      </LocalizedDates>
     </MantineProvider>
   );
 }

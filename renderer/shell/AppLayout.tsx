@@ -1,4 +1,14 @@
-import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import {
   IconCalendarEvent,
   IconChartBar,
@@ -6,6 +16,7 @@ import {
   IconHome,
   IconListDetails,
   IconLogout,
+  IconSearch,
   IconSettings,
   IconUserPlus,
 } from '@tabler/icons-react';
@@ -14,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session';
 import type { MessageKey } from '../i18n/zh-CN';
+import { CommandPalette, palette, PaletteButton, PaletteKeys } from './CommandPalette';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const NAV: readonly { to: string; label: MessageKey; icon: typeof IconHome }[] = [
@@ -42,6 +54,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t('app.center')}
             </Text>
           </Group>
+          <PaletteButton />
           <Group gap="sm">
             <Text size="sm">{t('auth.signedInAs', { name: caller.displayName })}</Text>
             {caller.roles.map((role) => (
@@ -73,9 +86,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
               active={active(to)}
             />
           ))}
+          <Divider my={4} />
+          <NavLink
+            component="button"
+            label={t('palette.nav')}
+            leftSection={<IconSearch size={18} />}
+            rightSection={<PaletteKeys />}
+            onClick={palette.open}
+          />
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+      <CommandPalette />
     </AppShell>
   );
 }

@@ -1,16 +1,16 @@
 import { Route, Switch } from 'wouter';
 import { CaseDetailPage } from '../cases/CaseDetailPage';
-import { QueuePage } from '../cases/QueuePage';
+import { CaseListPage } from '../cases/list/CaseListPage';
+import { HomePage } from '../home/HomePage';
 import { IntakePage } from '../intake/IntakePage';
 import { ComingSoon } from '../shared/ComingSoon';
-import { HomePage } from './HomePage';
 
 export function AppRoutes() {
   return (
     <Switch>
       <Route path="/" component={HomePage} />
       <Route path="/intake" component={IntakePage} />
-      <Route path="/cases" component={QueuePage} />
+      <Route path="/cases" component={CaseListPage} />
       <Route path="/cases/:id">{(params) => <CaseDetailPage id={Number(params.id)} />}</Route>
       <Route path="/schedule">{() => <ComingSoon title="nav.schedule" />}</Route>
       <Route path="/documents">{() => <ComingSoon title="nav.documents" />}</Route>

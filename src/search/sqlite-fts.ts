@@ -26,7 +26,7 @@ import type { SearchDocument } from './search-document';
  */
 
 /** Above this many trigrams, a short term is scanned for instead (measured: see tests/bench). */
-const MAX_EXPANSION = 300;
+const MAX_EXPANSION = 1000;
 /** The greatest code point: `term < prefix || MAX_CHAR` is "starts with prefix". */
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
@@ -44,7 +44,9 @@ export const sqliteFts: SearchDialect = {
     if (before !== null) {
       // FTS5's 'delete' command: removes the tokens of exactly this text from the index.
       await sql`insert into case_search_fts (case_search_fts, rowid, number, names, body)
-        values ('delete', ${caseId}, ${before.number}, ${before.names}, ${before.body})`.execute(db);
+        values ('delete', ${caseId}, ${before.number}, ${before.names}, ${before.body})`.execute(
+        db,
+      );
     }
     if (after !== null) await insertIndexRow(db, after);
   },
@@ -65,7 +67,8 @@ async function matchingIds(
   for (const term of short) {
     const expansion = await trigramsStartingWith(db, term);
     if (expansion === null) scanned.push(term);
-    else if (expansion.length === 0) return sql<number>`(select null where 0)`; // in no case
+    else if (expansion.length === 0)
+      return sql<number>`(select null where 0)`; // in no case
     else groups.push(`(${expansion.map(quote).join(' OR ')})`);
   }
   const match = groups.length === 0 ? null : groups.join(' AND ');

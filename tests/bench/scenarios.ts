@@ -25,11 +25,22 @@ export function listScenarios(studioIds: readonly number[], mediatorId: number):
     { mediatorId, statuses: [...OPEN] },
     { mediatorId },
     { riskLevels: ['high'], sort: 'registeredAt', direction: 'asc' },
-    { statuses: ['archived'], registeredFrom: '2024-03-01', registeredTo: '2024-03-31', sort: 'number', direction: 'desc' },
+    {
+      statuses: ['archived'],
+      registeredFrom: '2024-03-01',
+      registeredTo: '2024-03-31',
+      sort: 'number',
+      direction: 'desc',
+    },
     { categories: ['pollution'] },
     { sort: 'deadlineOn', direction: 'desc' },
     { registeredFrom: '2026-11-01' },
-    { statuses: ['concluded'], sources: ['court_pre_filing'], sort: 'registeredAt', direction: 'asc' },
+    {
+      statuses: ['concluded'],
+      sources: ['court_pre_filing'],
+      sort: 'registeredAt',
+      direction: 'asc',
+    },
   ];
 }
 
@@ -50,12 +61,16 @@ export async function searchSamples(db: Database): Promise<SearchSamples> {
   const { rows: numbers } = await sql<{ number: string }>`
     select number from cases order by random() limit 60`.execute(db);
   const { rows: people } = await sql<{ idNumber: string | null; phone: string | null }>`
-    select id_number, phone from parties where kind = 'person' order by random() limit 60`.execute(db);
+    select id_number, phone from parties where kind = 'person' order by random() limit 60`.execute(
+    db,
+  );
 
   const fullNames = await names(3, 60);
   const twoCharNames = await names(2, 60);
   // 医调字第0123: the studio's code, the word and the sequence, as a number is read out.
-  const fragments = numbers.map(({ number }) => number.replace(/^（\d{4}）./u, '').replace(/号$/u, ''));
+  const fragments = numbers.map(({ number }) =>
+    number.replace(/^（\d{4}）./u, '').replace(/号$/u, ''),
+  );
   const long = fullNames.flatMap((name, i) => [
     name,
     fragments[i % fragments.length] ?? name,

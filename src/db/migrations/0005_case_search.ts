@@ -66,6 +66,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('cases')
     .columns(['studio_id', 'number'])
     .execute();
+  // A mediator's cases (case_mediators_staff_ix holds no case_id: every entry cost a row read).
+  await db.schema
+    .createIndex('case_mediators_staff_case_ix')
+    .on('case_mediators')
+    .columns(['staff_id', 'case_id'])
+    .execute();
   // A status filter (e.g. the archived cases of a month) in the default order, and its count.
   await db.schema
     .createIndex('cases_status_registered_ix')
@@ -76,6 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 const LIST_INDEXES = [
   'cases_status_registered_ix',
+  'case_mediators_staff_case_ix',
   'cases_studio_number_ix',
   'cases_studio_registered_ix',
   'cases_studio_deadline_ix',

@@ -53,8 +53,11 @@ export class PartyPicker {
     const respondents = rng.chance(0.8) ? 1 : 2;
     for (let i = 0; i < respondents; i += 1) {
       const organization = rng.chance(ORGANIZATION_RESPONDENT[category] ?? 0);
-      const partyId =
-        !organization ? person(0.05) : category === 'medical' ? rng.pick(this.#hospitals) : company();
+      const partyId = !organization
+        ? person(0.05)
+        : category === 'medical'
+          ? rng.pick(this.#hospitals)
+          : company();
       add(partyId, 'respondent');
     }
     if (rng.chance(0.25)) add(person(0), 'third_party');

@@ -1,4 +1,8 @@
-import { centerYear, DEFAULT_NUMBER_TEMPLATE, formatCaseNumber } from '../../../src/cases/case-number';
+import {
+  centerYear,
+  DEFAULT_NUMBER_TEMPLATE,
+  formatCaseNumber,
+} from '../../../src/cases/case-number';
 import type { Category, Source } from '../../../src/cases/case.schema';
 import { BulkDatabase } from './bulk-writer';
 import { PartyPicker } from './case-rows';
@@ -20,15 +24,39 @@ export interface GenerateOptions {
 export interface Generated {
   readonly counts: Readonly<Record<string, number>>;
   /** Username of a mediator (for measuring a studio-scoped caller) and their studio id. */
-  readonly mediator: { readonly username: string; readonly staffId: number; readonly studioId: number };
+  readonly mediator: {
+    readonly username: string;
+    readonly staffId: number;
+    readonly studioId: number;
+  };
 }
 
 const DAY_MS = 86_400_000;
 const CASE_COLUMNS = [
-  'id', 'number', 'studio_id', 'number_year', 'number_seq', 'category', 'source', 'risk_level',
-  'summary', 'requests', 'amount_fen', 'status', 'registered_at', 'registered_by', 'updated_at',
-  'answered_at', 'accepted_at', 'mediation_started_at', 'concluded_at', 'outcome', 'archived_at',
-  'deadline_on', 'decline_reason', 'referred_to',
+  'id',
+  'number',
+  'studio_id',
+  'number_year',
+  'number_seq',
+  'category',
+  'source',
+  'risk_level',
+  'summary',
+  'requests',
+  'amount_fen',
+  'status',
+  'registered_at',
+  'registered_by',
+  'updated_at',
+  'answered_at',
+  'accepted_at',
+  'mediation_started_at',
+  'concluded_at',
+  'outcome',
+  'archived_at',
+  'deadline_on',
+  'decline_reason',
+  'referred_to',
 ];
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -60,18 +88,32 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   );
   await db.exec('begin');
 
-  const studios = await db.all<{ id: number; code: string; numberCode: string; numberWord: string }>(
+  const studios = await db.all<{
+    id: number;
+    code: string;
+    numberCode: string;
+    numberWord: string;
+  }>(
     'select id, code, number_code as numberCode, number_word as numberWord from studios order by id',
   );
   const settings = new Map(
-    (await db.all<{ key: string; value: string }>('select key, value from settings')).map((s) => [s.key, s.value]),
+    (await db.all<{ key: string; value: string }>('select key, value from settings')).map((s) => [
+      s.key,
+      s.value,
+    ]),
   );
   const template = settings.get('numbering.template') ?? DEFAULT_NUMBER_TEMPLATE;
   const center = settings.get('center.numberCode') ?? '';
 
   // Staff: the benchmark's own account (reception + director), reception clerks, five mediators
   // and a clerk per studio.
-  const staff = db.table('staff', ['id', 'username', 'display_name', 'password_hash', 'created_at']);
+  const staff = db.table('staff', [
+    'id',
+    'username',
+    'display_name',
+    'password_hash',
+    'created_at',
+  ]);
   const roles = db.table('staff_roles', ['staff_id', 'role']);
   const memberships = db.table('staff_studios', ['staff_id', 'studio_id']);
   let staffId = 0;
@@ -131,19 +173,42 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
     const life = lifecycle(rng, registeredAt, now, profile.deadlineDays);
     const registeredBy = rng.pick(receptionIds);
     await cases.add([
-      id, number, studioId, year, seq, category, rng.weighted<Source>(SOURCE_WEIGHTS),
-      rng.weighted({ low: 70, medium: 25, high: 5 }), summary, requests,
-      amountYuan === null ? null : amountYuan * 100, life.status, iso(registeredAt), registeredBy,
-      iso(life.archivedAt ?? life.concludedAt ?? life.mediationStartedAt ?? life.answeredAt ?? registeredAt),
-      iso(life.answeredAt), iso(life.acceptedAt), iso(life.mediationStartedAt), iso(life.concludedAt),
-      life.outcome, iso(life.archivedAt), life.deadlineOn,
+      id,
+      number,
+      studioId,
+      year,
+      seq,
+      category,
+      rng.weighted<Source>(SOURCE_WEIGHTS),
+      rng.weighted({ low: 70, medium: 25, high: 5 }),
+      summary,
+      requests,
+      amountYuan === null ? null : amountYuan * 100,
+      life.status,
+      iso(registeredAt),
+      registeredBy,
+      iso(
+        life.archivedAt ??
+          life.concludedAt ??
+          life.mediationStartedAt ??
+          life.answeredAt ??
+          registeredAt,
+      ),
+      iso(life.answeredAt),
+      iso(life.acceptedAt),
+      iso(life.mediationStartedAt),
+      iso(life.concludedAt),
+      life.outcome,
+      iso(life.archivedAt),
+      life.deadlineOn,
       life.status === 'declined' ? '不属于人民调解受理范围' : null,
       life.status === 'referred' ? '区劳动人事争议仲裁院' : null,
     ]);
 
     const { fresh, roles: partyRoles } = picker.pick(category);
     for (const row of fresh) await parties.add(row);
-    for (const [order, p] of partyRoles.entries()) await caseParties.add([id, p.partyId, p.role, order]);
+    for (const [order, p] of partyRoles.entries())
+      await caseParties.add([id, p.partyId, p.role, order]);
 
     const studioMediators = mediatorsOf.get(studioId) ?? [];
     const assigned = rng.chance(0.7) ? [rng.pick(studioMediators)] : studioMediators.slice(0, 2);
@@ -158,7 +223,17 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
 
   const sequenceRows = db.table('number_sequences', ['scope', 'last_value']);
   for (const [scope, last] of sequences) await sequenceRows.add([scope, last]);
-  const writers = { staff, roles, memberships, parties, cases, caseParties, caseMediators, events, sequenceRows };
+  const writers = {
+    staff,
+    roles,
+    memberships,
+    parties,
+    cases,
+    caseParties,
+    caseMediators,
+    events,
+    sequenceRows,
+  };
   for (const w of Object.values(writers)) await w.flush();
   await db.exec('commit');
   await db.exec('pragma journal_mode = wal');
@@ -168,7 +243,10 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   const mediatorId = mediatorsOf.get(firstStudio?.id ?? 0)?.[0] ?? 0;
   return {
     counts: Object.fromEntries(Object.entries(writers).map(([name, w]) => [name, w.written])),
-    mediator: { username: `${firstStudio?.code}.m1`, staffId: mediatorId, studioId: firstStudio?.id ?? 0 },
+    mediator: {
+      username: `${firstStudio?.code}.m1`,
+      staffId: mediatorId,
+      studioId: firstStudio?.id ?? 0,
+    },
   };
 }
-

@@ -21,7 +21,13 @@ export interface Lifecycle {
 function statusByAge(rng: Random, ageDays: number): CaseStatus {
   if (ageDays < 1) return rng.weighted({ registered: 70, accepted: 25, declined: 3, referred: 2 });
   if (ageDays < 5) {
-    return rng.weighted({ registered: 8, accepted: 40, in_mediation: 40, declined: 6, referred: 6 });
+    return rng.weighted({
+      registered: 8,
+      accepted: 40,
+      in_mediation: 40,
+      declined: 6,
+      referred: 6,
+    });
   }
   if (ageDays < 45) {
     return rng.weighted({
@@ -111,7 +117,12 @@ export interface TimelineEvent {
 }
 
 const ROOMS = ['调解一室', '调解二室', '联调室', '接访室'];
-const NOTES = ['电话联系申请人了解诉求', '走访被申请人核实情况', '双方同意继续协商', '调取相关证据材料'];
+const NOTES = [
+  '电话联系申请人了解诉求',
+  '走访被申请人核实情况',
+  '双方同意继续协商',
+  '调取相关证据材料',
+];
 
 /** The timeline the lifecycle leaves: ~10 events for a concluded case, fewer for open ones. */
 export function timeline(
@@ -127,8 +138,10 @@ export function timeline(
   const add = (at: number | null, kind: string, data: unknown, byMediator = true) => {
     if (at !== null && at < now) events.push({ at, kind, data, byMediator });
   };
-  if (life.status === 'declined') add(life.answeredAt, 'declined', { reason: '不属于受理范围' }, false);
-  if (life.status === 'referred') add(life.answeredAt, 'referred', { to: '区劳动人事争议仲裁院' }, false);
+  if (life.status === 'declined')
+    add(life.answeredAt, 'declined', { reason: '不属于受理范围' }, false);
+  if (life.status === 'referred')
+    add(life.answeredAt, 'referred', { to: '区劳动人事争议仲裁院' }, false);
   add(life.acceptedAt, 'accepted', { deadlineOn: life.deadlineOn }, false);
   add(life.acceptedAt, 'mediators_assigned', {}, false);
   if (life.mediationStartedAt !== null) {
@@ -143,7 +156,8 @@ export function timeline(
     }
   }
   add(life.concludedAt, 'concluded', { outcome: life.outcome });
-  if (life.outcome === 'written_agreement') add(life.concludedAt, 'agreement_signed', { copies: 3 });
+  if (life.outcome === 'written_agreement')
+    add(life.concludedAt, 'agreement_signed', { copies: 3 });
   if (life.concludedAt !== null) add(life.concludedAt + 2 * DAY_MS, 'follow_up_due', {}, false);
   add(life.archivedAt, 'archived', {}, false);
   return events;
