@@ -62,7 +62,10 @@ export const conclusionMethods = {
       const at = ctx.now.toISOString();
       const today = centerDate(ctx.now);
       const agreementEffectiveOn =
-        input.outcome === 'written_agreement' ? (input.agreementEffectiveOn ?? today) : null;
+        input.outcome === 'written_agreement'
+          ? // Signatures tracked on the agreement may already have set it (src/documents).
+            (input.agreementEffectiveOn ?? before.agreementEffectiveOn ?? today)
+          : null;
       // An agreement cannot take effect before the case was accepted, nor in the future.
       const acceptedOn =
         before.acceptedAt === null ? today : centerDate(new Date(before.acceptedAt));
