@@ -18,7 +18,9 @@ const config: ForgeConfig = {
       // (e.g. a build under ~/.cache) because `**` does not descend into dot folders.
       unpack: '**/{.**,**}/**/*.node',
     },
-    extraResource: [],
+    // The documents' Chinese font (src/documents/pdf-engine.ts): only the two TTFs in use, not
+    // the font package; the app reads them from process.resourcesPath/fonts.
+    extraResource: ['resources/fonts'],
   },
   // sqlite3 is an N-API addon: the binary built for Node loads unchanged in Electron, whereas a
   // rebuild would fetch Electron's headers from the internet (and `electron-forge start` would

@@ -5,9 +5,10 @@ import type { AppEntry } from './app-entry';
 import { databaseFile, userDataDirOverride } from './environment';
 import { registerApiChannel, sessionKeyFor } from './ipc';
 import { installApplicationMenu } from './menu';
+import { documentRuntimeOptions, electronDocumentHost } from './print';
 import { hardenSession } from './session';
 import { handleSquirrelEvent } from './squirrel';
-import { createMainWindow } from './window';
+import { createMainWindow, lockNavigation } from './window';
 
 // The bundle is CommonJS (.vite/build/main.cjs), so __dirname is the build folder.
 const entry: AppEntry =
@@ -43,8 +44,20 @@ if (handleSquirrelEvent(() => app.quit())) {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, { dev });
+  // Every web contents the app ever gets (not only the main window's) is held to its own page.
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents, entry));
   installApplicationMenu({ dev, platform: process.platform });
-  const core = await openCore({ dbFile: databaseFile(app.getPath('userData')) });
+  const core = await openCore({
+    dbFile: databaseFile(app.getPath('userData')),
+    // The daily backup, and the copy before migrations, beside the database (DESIGN §8).
+    autoBackup: true,
+    documents: documentRuntimeOptions({
+      buildDir: __dirname,
+      packaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      host: electronDocumentHost(() => mainWindow),
+    }),
+  });
   closeCoreOnQuit(core);
   registerApiChannel({ core, mainWindow: () => mainWindow, entry });
   openMainWindow(core);

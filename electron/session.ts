@@ -3,12 +3,16 @@ import { contentSecurityPolicy } from './csp';
 
 type Headers = Record<string, string[]>;
 
-/** Permissions the renderer may use; everything else (camera, geolocation, ...) is refused. */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+/**
+ * Permissions the renderer may use: none. The app reads no camera, microphone, location,
+ * clipboard, notifications, MIDI, HID, serial or USB device; copy and paste go through the edit
+ * menu's roles, which need no permission.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set();
 
 /**
  * Applies the CSP to every response of the session as a header (the delivery that also covers
- * `frame-ancestors`) and refuses permission requests the app never needs.
+ * `frame-ancestors`) and refuses every permission request and device access the app never needs.
  */
 export function hardenSession(target: Session, opts: { readonly dev: boolean }): void {
   const policy = contentSecurityPolicy(opts);
@@ -19,6 +23,9 @@ export function hardenSession(target: Session, opts: { readonly dev: boolean }):
     callback(ALLOWED_PERMISSIONS.has(permission));
   });
   target.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
+  // WebHID, Web Serial and WebUSB ask here, not through the permission handlers. Screen capture
+  // needs a display-media handler to work at all; none is set, so getDisplayMedia always fails.
+  target.setDevicePermissionHandler(() => false);
 }
 
 /** The response headers with any CSP the server sent replaced by ours (header names vary in case). */

@@ -1,5 +1,6 @@
-import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+import { BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
 import { type AppEntry, isAppUrl } from './app-entry';
+import { openExternalSafely } from './external-links';
 
 export interface MainWindowOptions {
   readonly entry: AppEntry;
@@ -41,19 +42,30 @@ export function createMainWindow({ entry, preload }: MainWindowOptions): Browser
   return window;
 }
 
+const locked = new WeakSet<WebContents>();
+
 /**
  * The window shows this app and nothing else: navigation away from the app's own page is
- * cancelled, new windows are denied, and <webview> cannot be attached.
+ * cancelled, new windows are denied, and <webview> cannot be attached. A link to one of the few
+ * trusted sites (external-links.ts) opens in the system browser instead; any other is dropped.
+ * Applied once per web contents, however many times it is called.
  */
 export function lockNavigation(contents: WebContents, entry: AppEntry): void {
+  if (locked.has(contents)) return;
+  locked.add(contents);
   contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url, entry)) event.preventDefault();
+    if (isAppUrl(event.url, entry)) return;
+    event.preventDefault();
+    openExternalSafely(shell, event.url);
   });
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url, entry)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(shell, url);
+    return { action: 'deny' };
+  });
 }
 
 function loadEntry(window: BrowserWindow, entry: AppEntry): Promise<void> {

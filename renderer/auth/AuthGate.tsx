@@ -1,15 +1,24 @@
-import { Center, Loader } from '@mantine/core';
+import { Box, Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import type { Caller } from '../../src/api/method';
 import { useApiQuery } from '../api/hooks';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { initialLocale } from '../i18n';
 import { ErrorState } from '../shared/ErrorState';
+import { LockScreen } from './LockScreen';
 import { SessionContext } from './session';
 import { SetupPage } from './SetupPage';
 import { SignInPage } from './SignInPage';
+import { useIdleLock } from './use-idle-lock';
 
-/** First start → setup; no session → sign in; otherwise the app. */
+const STATUS_KEY = ['auth/status'];
+
+/**
+ * First start → setup; no session → sign in; a locked session → the lock screen over the app
+ * (kept mounted underneath, so the same person finds their unsaved work again); otherwise the
+ * app. A colleague who switches user gets a fresh app: nothing of the previous person's stays.
+ */
 export function AuthGate({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const status = useApiQuery('auth/status', {});
@@ -18,6 +27,27 @@ export function AuthGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     void call('session/setLocale', { locale: initialLocale() });
   }, []);
+
+  // Any query answered LOCKED (the core's own idle clock ran out) brings the lock screen up.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'error') return;
+        const { error } = event.action;
+        if (error instanceof ApiCallError && error.error.code === 'LOCKED') {
+          void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+        }
+      }),
+    [queryClient],
+  );
+
+  const lock = status.data?.lock;
+  const lockNow = useCallback(() => {
+    void call('auth/lock', {}).finally(
+      () => void queryClient.invalidateQueries({ queryKey: STATUS_KEY }),
+    );
+  }, [queryClient]);
+  useIdleLock(lock !== undefined && !lock.locked ? lock.idleLockMinutes : null, lockNow);
 
   const refresh = () => void queryClient.invalidateQueries();
 
@@ -40,5 +70,21 @@ export function AuthGate({ children }: { children: ReactNode }) {
       refresh();
     });
   };
-  return <SessionContext.Provider value={{ caller, signOut }}>{children}</SessionContext.Provider>;
+  const switched = (next: Caller) => {
+    // Another person: drop everything cached for the previous one before showing the app.
+    if (next.staffId !== caller.staffId) queryClient.clear();
+    refresh();
+  };
+  const locked = lock?.locked === true;
+  return (
+    <SessionContext.Provider value={{ caller, signOut }}>
+      {locked && (
+        <LockScreen caller={caller} onUnlocked={refresh} onSwitched={switched} onSignOut={signOut} />
+      )}
+      {/* Keyed by person: a switched user gets fresh screens, not the previous one's forms. */}
+      <Box key={caller.staffId} display={locked ? 'none' : undefined} aria-hidden={locked}>
+        {children}
+      </Box>
+    </SessionContext.Provider>
+  );
 }

@@ -13,10 +13,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useApiQuery } from '../api/hooks';
-import { ComingSoon } from '../shared/ComingSoon';
 import { ErrorState } from '../shared/ErrorState';
 import { formatAmount, formatDateTime } from '../shared/format';
 import { useStudioName, useStudios } from '../shared/studios';
+import { CaseDocumentsPanel } from '../documents/CaseDocumentsPanel';
+import { CaseSessionsPanel } from '../schedule/CaseSessionsPanel';
 import { CaseActions } from './actions/CaseActions';
 import { CasePartiesTable } from './CasePartiesTable';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -144,7 +145,7 @@ export function CaseDetailPage({ id }: { id: number }) {
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="parties">
-            <CasePartiesTable parties={c.parties} />
+            <CasePartiesTable parties={c.parties} caseId={c.id} />
           </Tabs.Panel>
           <Tabs.Panel value="timeline">
             <CaseTimeline events={c.events} />
@@ -159,11 +160,17 @@ export function CaseDetailPage({ id }: { id: number }) {
               onChanged={() => void detail.refetch()}
             />
           </Tabs.Panel>
-          {(['sessions', 'documents'] as const).map((tab) => (
-            <Tabs.Panel key={tab} value={tab}>
-              <ComingSoon title={`case.${tab}`} />
-            </Tabs.Panel>
-          ))}
+          <Tabs.Panel value="sessions">
+            <CaseSessionsPanel
+              caseId={c.id}
+              studioId={c.studioId}
+              status={c.status}
+              onChanged={() => void detail.refetch()}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="documents">
+            <CaseDocumentsPanel detail={c} onChanged={() => void detail.refetch()} />
+          </Tabs.Panel>
         </Paper>
       </Tabs>
     </Stack>

@@ -13,11 +13,10 @@ import {
   Textarea,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconPlus, IconPrinter } from '@tabler/icons-react';
+import { IconCircleCheck, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
@@ -30,6 +29,7 @@ import { applyServerErrors } from '../shared/form-errors';
 import { useStudioName, useStudios } from '../shared/studios';
 import { blankIntake, blankOrganization, blankPerson, type IntakeForm } from './intake-defaults';
 import { PartyCard } from './PartyCard';
+import { PrintReceiptButton } from '../documents/PrintReceiptButton';
 
 /** One-stop intake: parties, dispute, routing; Ctrl+Enter saves. */
 export function IntakePage() {
@@ -102,16 +102,7 @@ export function IntakePage() {
               <Group justify="space-between">
                 <Text fw={500}>{t('intake.saved', { number: saved.number })}</Text>
                 <Group gap="xs">
-                  <Tooltip label={t('intake.printLater')}>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      leftSection={<IconPrinter size={16} />}
-                      disabled
-                    >
-                      {t('intake.printReceipt')}
-                    </Button>
-                  </Tooltip>
+                  <PrintReceiptButton caseId={saved.id} />
                   <Button size="xs" component={Link} href={`/cases/${saved.id}`}>
                     {t('intake.open')}
                   </Button>

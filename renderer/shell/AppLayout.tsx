@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session';
 import type { MessageKey } from '../i18n/zh-CN';
-import { CommandPalette, palette, PaletteButton, PaletteKeys } from './CommandPalette';
+import { CommandPalette, palette, PaletteButton } from './CommandPalette';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const NAV: readonly { to: string; label: MessageKey; icon: typeof IconHome }[] = [
@@ -91,7 +91,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
             component="button"
             label={t('palette.nav')}
             leftSection={<IconSearch size={18} />}
-            rightSection={<PaletteKeys />}
             onClick={palette.open}
           />
         </Stack>

@@ -1,8 +1,11 @@
 import { Route, Switch } from 'wouter';
 import { CaseDetailPage } from '../cases/CaseDetailPage';
 import { CaseListPage } from '../cases/list/CaseListPage';
+import { DocumentsPage } from '../documents/DocumentsPage';
 import { HomePage } from '../home/HomePage';
 import { IntakePage } from '../intake/IntakePage';
+import { SchedulePage } from '../schedule/SchedulePage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { ComingSoon } from '../shared/ComingSoon';
 
 export function AppRoutes() {
@@ -12,10 +15,12 @@ export function AppRoutes() {
       <Route path="/intake" component={IntakePage} />
       <Route path="/cases" component={CaseListPage} />
       <Route path="/cases/:id">{(params) => <CaseDetailPage id={Number(params.id)} />}</Route>
-      <Route path="/schedule">{() => <ComingSoon title="nav.schedule" />}</Route>
-      <Route path="/documents">{() => <ComingSoon title="nav.documents" />}</Route>
+      <Route path="/schedule" component={SchedulePage} />
+      <Route path="/documents" component={DocumentsPage} />
       <Route path="/reports">{() => <ComingSoon title="nav.reports" />}</Route>
-      <Route path="/settings">{() => <ComingSoon title="nav.settings" />}</Route>
+      <Route path="/settings/:section?">
+        {(params) => <SettingsPage section={params.section} />}
+      </Route>
       <Route>{() => <ComingSoon title="common.coming" />}</Route>
     </Switch>
   );

@@ -16,6 +16,11 @@ export interface DispatcherDeps {
   readonly now?: () => Date;
   /** Where unexpected errors are reported (they reach the caller only as INTERNAL). */
   readonly onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Runs before the access check of every known method; throws to refuse the call (the core
+   * uses it for the idle lock: a locked window gets LOCKED whatever its roles).
+   */
+  readonly guard?: (session: SessionState, method: string, at: Date) => Promise<void>;
 }
 
 export type Dispatch = (
@@ -37,10 +42,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const method = Object.hasOwn(deps.methods, methodName) ? deps.methods[methodName] : undefined;
       if (method === undefined)
         throw new AppError('NOT_FOUND', 'error.unknownMethod', undefined, { method: methodName });
+      const at = now();
+      await deps.guard?.(session, methodName, at);
       checkAccess(method, session.caller);
       const parsed = method.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const value = await run(deps.db, method, methodName, session, now(), parsed.data);
+      const value = await run(deps.db, method, methodName, session, at, parsed.data);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError)

@@ -7,6 +7,10 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_TRANSITION'
   | 'STALE'
+  /** The window's session is locked (idle or by hand): unlock or switch user first. */
+  | 'LOCKED'
+  /** Too many failed password attempts: wait before trying again. */
+  | 'THROTTLED'
   | 'INTERNAL';
 
 export interface ApiError {

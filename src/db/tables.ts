@@ -23,6 +23,14 @@ export interface DB {
   followUps: FollowUpsTable;
   calendarDays: CalendarDaysTable;
   caseSearchDocs: CaseSearchDocsTable;
+  sessions: SessionsTable;
+  sessionStaff: { sessionId: number; staffId: number; attended: number | null };
+  sessionParties: { sessionId: number; partyId: number; attended: number | null };
+  sessionOccupancy: SessionOccupancyTable;
+  documents: DocumentsTable;
+  agreementVersions: AgreementVersionsTable;
+  agreementSignatures: AgreementSignaturesTable;
+  agreementScans: AgreementScansTable;
 }
 
 export interface StudiosTable {
@@ -192,4 +200,92 @@ export interface CaseSearchDocsTable {
   number: string;
   names: string;
   body: string;
+}
+
+/** A generated PDF as printed, with the content it was drawn from (src/documents). */
+export interface DocumentsTable {
+  id: Generated<number>;
+  caseId: number;
+  kind: string;
+  title: string;
+  code: string;
+  contentHash: string;
+  content: string;
+  pdf: Uint8Array;
+  pdfSha256: string;
+  pdfSize: number;
+  pages: number;
+  copies: number;
+  createdAt: string;
+  createdBy: number;
+}
+
+/** One version of a case's 人民调解协议书; printed versions never change. */
+export interface AgreementVersionsTable {
+  id: Generated<number>;
+  caseId: number;
+  versionNo: number;
+  content: string;
+  revision: Generated<number>;
+  createdAt: string;
+  createdBy: number;
+  updatedAt: string;
+  printedAt: string | null;
+  printedBy: number | null;
+  documentId: number | null;
+  effectiveOn: string | null;
+}
+
+export interface AgreementSignaturesTable {
+  id: Generated<number>;
+  versionId: number;
+  signer: string;
+  partyId: number | null;
+  method: string;
+  signedOn: string;
+  recordedAt: string;
+  recordedBy: number;
+}
+
+export interface AgreementScansTable {
+  id: Generated<number>;
+  versionId: number;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  attachedAt: string;
+  attachedBy: number;
+}
+
+/** 调解安排 sessions (src/schedule); instants are ISO-8601 UTC text from toISOString(). */
+export interface SessionsTable {
+  id: Generated<number>;
+  caseId: number | null;
+  studioId: number;
+  roomId: number;
+  kind: string;
+  status: Generated<string>;
+  startsAt: string;
+  endsAt: string;
+  notes: Generated<string>;
+  record: string | null;
+  statusReason: string | null;
+  postponedToId: number | null;
+  statusAt: string | null;
+  statusBy: number | null;
+  createdAt: string;
+  createdBy: number;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
+/** The room, staff and parties an active session holds, with its times (conflict checks). */
+export interface SessionOccupancyTable {
+  sessionId: number;
+  resource: string;
+  resourceId: number;
+  startsAt: string;
+  endsAt: string;
 }

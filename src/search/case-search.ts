@@ -39,20 +39,26 @@ export function searchDialect(db: Database): SearchDialect {
 /**
  * Brings one case's search entry in line with the database: its number, its parties' names,
  * summary and requests. Cheap when nothing searchable changed (one read, one compare), so it can
- * be called after every change of a case; a case that no longer exists leaves the index.
- * Call it inside the transaction of the change.
+ * be called after every change of a case. Call it inside the transaction of the change.
+ * (Cases are archived, never deleted; were one deleted, its entry would go first, as
+ * case_search_docs references it: reindexCase of a missing case removes the entry.)
  */
 export async function reindexCase(db: Database, caseId: number): Promise<void> {
   await reindexCases(db, [caseId]);
 }
 
+/** Cases per round: an IN list stays far below SQLite's limit on bound parameters. */
+const REINDEX_BATCH = 500;
+
 export async function reindexCases(db: Database, caseIds: readonly number[]): Promise<void> {
-  const ids = [...new Set(caseIds)];
-  if (ids.length === 0) return;
+  const unique = [...new Set(caseIds)];
   const dialect = searchDialect(db);
-  const fresh = new Map((await buildDocuments(db, ids)).map((d) => [d.caseId, d]));
-  for (const id of ids) {
-    await replaceDocument(db, dialect, id, await storedDocument(db, id), fresh.get(id) ?? null);
+  for (let start = 0; start < unique.length; start += REINDEX_BATCH) {
+    const ids = unique.slice(start, start + REINDEX_BATCH);
+    const fresh = new Map((await buildDocuments(db, ids)).map((d) => [d.caseId, d]));
+    for (const id of ids) {
+      await replaceDocument(db, dialect, id, await storedDocument(db, id), fresh.get(id) ?? null);
+    }
   }
 }
 

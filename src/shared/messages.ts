@@ -141,6 +141,230 @@ export const validationMessages = {
     'zh-CN': '{year} 年的节假日安排尚未录入，期限暂按周一至周五计算',
     en: 'The {year} holiday schedule has not been entered; deadlines count Monday to Friday only',
   },
+  'validation.session.utcOnly': {
+    'zh-CN': '时间须为以 Z 结尾的 UTC 时刻，不接受带时区偏移或不带时区的时间',
+    en: 'Times must be UTC instants ending in Z; offsets and zone-less times are refused',
+  },
+  'validation.session.instant': { 'zh-CN': '时间格式不正确', en: 'Not a valid time' },
+  'validation.session.wholeMinute': {
+    'zh-CN': '时间须精确到整分钟',
+    en: 'Times must fall on a whole minute',
+  },
+  'validation.session.time': { 'zh-CN': '请输入时间（时:分）', en: 'Enter a time (HH:mm)' },
+  'validation.session.endAfterStart': {
+    'zh-CN': '结束时间须晚于开始时间',
+    en: 'The end must be after the start',
+  },
+  'validation.session.tooLong': {
+    'zh-CN': '日程不能长达 24 小时或以上',
+    en: 'A session cannot last 24 hours or more',
+  },
+  'validation.session.duplicate': { 'zh-CN': '有重复选择的人员', en: 'Someone is listed twice' },
+  'validation.session.staffNeeded': {
+    'zh-CN': '至少选择一名工作人员',
+    en: 'Choose at least one staff member',
+  },
+  'validation.session.partyNeeded': {
+    'zh-CN': '至少选择一名当事人',
+    en: 'Choose at least one party',
+  },
+  'validation.session.absentNeeded': {
+    'zh-CN': '请选择未到场的当事人',
+    en: 'Choose who did not come',
+  },
+  'validation.session.rangeTooLong': {
+    'zh-CN': '查询范围不能超过 62 天',
+    en: 'The range cannot exceed 62 days',
+  },
+  'validation.session.pastMidnight': {
+    'zh-CN': '接访时段不能跨过午夜',
+    en: 'The reception slots cannot run past midnight',
+  },
+  'validation.session.caseUnknown': { 'zh-CN': '案件不存在', en: 'No such case' },
+  'validation.session.caseClosed': {
+    'zh-CN': '案件已结束办理，不能安排日程',
+    en: 'The case is closed; no sessions can be booked for it',
+  },
+  'validation.session.roomUnknown': {
+    'zh-CN': '会议室不存在或已停用',
+    en: 'No such active room',
+  },
+  'validation.session.roomOtherStudio': {
+    'zh-CN': '该会议室属于其他工作室',
+    en: 'This room belongs to another studio',
+  },
+  'validation.session.roomNotPetition': {
+    'zh-CN': '领导接访须使用联合接访工作室的会议室',
+    en: "Leaders' reception needs a room of the letters-and-visits studio",
+  },
+  'validation.session.kindStudio': {
+    'zh-CN': '领导接访只能安排在联合接访工作室',
+    en: "Leaders' reception belongs to the letters-and-visits studio",
+  },
+  'validation.session.staffUnknown': {
+    'zh-CN': '包含不存在或已停用的工作人员',
+    en: 'Includes a staff member who does not exist or is inactive',
+  },
+  'validation.session.partyNotInCase': {
+    'zh-CN': '包含不是本案当事人的人员',
+    en: 'Includes someone who is not a party to the case',
+  },
+  'validation.session.notInSession': {
+    'zh-CN': '包含未参加本日程的人员',
+    en: 'Includes someone who is not in this session',
+  },
+  'validation.session.busy': { 'zh-CN': '该时段已有安排', en: 'Already booked at that time' },
+  'validation.session.confirmWarnings': {
+    'zh-CN': '请先确认提示',
+    en: 'Confirm the warnings first',
+  },
+  // Staff, settings, backups (issue 7)
+  'validation.passwordWrong': { 'zh-CN': '密码不正确', en: 'Wrong password' },
+  'validation.passwordUnchanged': {
+    'zh-CN': '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  'validation.numbering.seq': {
+    'zh-CN': '编号格式必须包含 {seq}（序号）',
+    en: 'The template must contain {seq} (the sequence number)',
+  },
+  'validation.numbering.year': {
+    'zh-CN': '编号格式必须包含 {year}（年度）',
+    en: 'The template must contain {year}',
+  },
+  'validation.numbering.studio': {
+    'zh-CN': '编号格式必须包含 {studio}（工作室代字），否则不同工作室会出现相同案号',
+    en: 'The template must contain {studio}, or two studios would give the same number',
+  },
+  'validation.numbering.unknown': {
+    'zh-CN': '只能使用 {year} {center} {studio} {word} {seq} 这些占位符',
+    en: 'Only the placeholders {year} {center} {studio} {word} {seq} may be used',
+  },
+  'validation.numbering.code': {
+    'zh-CN': '代字为 1–4 个字符，不含空格或花括号',
+    en: 'A code is 1–4 characters, without spaces or braces',
+  },
+  'validation.folder.absolute': {
+    'zh-CN': '请输入完整路径（如 D:\\备份 或 /home/备份）',
+    en: 'Enter a full path (e.g. D:\\Backups or /home/backups)',
+  },
+  'validation.folder.unwritable': {
+    'zh-CN': '无法在该文件夹中写入文件',
+    en: 'Files cannot be written in this folder',
+  },
+  'validation.time': {
+    'zh-CN': '请输入时间（时:分，如 08:30）',
+    en: 'Enter a time (HH:MM, e.g. 08:30)',
+  },
+  'validation.workHours.order': {
+    'zh-CN': '下班时间应晚于上班时间',
+    en: 'The end must be after the start',
+  },
+  'validation.workHours.break': {
+    'zh-CN': '午休应在工作时间之内，且结束晚于开始',
+    en: 'The lunch break must lie within working hours and end after it starts',
+  },
+  'validation.studio.code': {
+    'zh-CN': '标识为 2–30 位小写字母、数字或下划线，以字母开头',
+    en: 'The identifier is 2–30 lowercase letters, digits or underscores, starting with a letter',
+  },
+  'validation.studio.codeTaken': {
+    'zh-CN': '已有工作室使用该标识',
+    en: 'Another studio already uses this identifier',
+  },
+  'validation.studio.numberCodeTaken': {
+    'zh-CN': '已有工作室使用相同的代字和字号，案号会重复',
+    en: 'Another studio numbers with the same code and word; case numbers would collide',
+  },
+  'validation.backup.notFound': { 'zh-CN': '找不到该文件', en: 'No such file' },
+  'validation.backup.notDatabase': {
+    'zh-CN': '该文件不是数据库文件',
+    en: 'This file is not a database',
+  },
+  'validation.backup.integrity': {
+    'zh-CN': '该文件未通过完整性检查（已损坏）',
+    en: 'This file failed the integrity check (it is damaged)',
+  },
+  'validation.backup.newer': {
+    'zh-CN': '该文件由更新版本的调解台生成，请先升级本软件',
+    en: 'This file was made by a newer version of Mediation Desk; update the app first',
+  },
+  'validation.backup.foreign': {
+    'zh-CN': '该文件不是调解台的数据库',
+    en: 'This file is not a Mediation Desk database',
+  },
+  'validation.backup.chain': {
+    'zh-CN': '该文件的审计日志哈希链已断开',
+    en: 'The audit hash chain in this file is broken',
+  },
+  'validation.backup.isLive': {
+    'zh-CN': '这是正在使用的数据库本身',
+    en: 'This is the database in use itself',
+  },
+  'validation.backup.noFile': {
+    'zh-CN': '内存数据库没有可备份的文件',
+    en: 'An in-memory database has no file to back up',
+  },
+  'validation.dateTime': {
+    'zh-CN': '请输入有效的日期和时间（年-月-日 时:分）',
+    en: 'Enter a valid date and time (YYYY-MM-DD HH:mm)',
+  },
+  'validation.agreement.terms': {
+    'zh-CN': '至少需要一条协议条款',
+    en: 'At least one agreed term is needed',
+  },
+  'validation.agreement.copies': {
+    'zh-CN': '份数不能少于当事人人数加一（当事人各一份、调解委员会一份）',
+    en: 'At least one copy per party plus one for the committee',
+  },
+  'validation.agreement.partyNotInCase': {
+    'zh-CN': '该当事人不属于本案',
+    en: 'This party is not a party of the case',
+  },
+  'validation.agreement.otherCase': {
+    'zh-CN': '该协议版本属于其他案件',
+    en: 'This agreement version belongs to another case',
+  },
+  'validation.party.notInCase': {
+    'zh-CN': '该当事人不属于本案',
+    en: 'This party is not a party of the case',
+  },
+  'validation.signature.partyNotInAgreement': {
+    'zh-CN': '该当事人不是本协议的当事人',
+    en: 'This party is not a party to the agreement',
+  },
+  'validation.signature.date': {
+    'zh-CN': '签署日期应在协议打印之日与今天之间',
+    en: 'The signing date must fall between printing and today',
+  },
+  'validation.scan.tooLarge': {
+    'zh-CN': '文件过大（最大 5 MB）',
+    en: 'The file is too large (5 MB at most)',
+  },
+  'validation.scan.type': {
+    'zh-CN': '只能上传 PDF、JPEG 或 PNG 文件',
+    en: 'Only PDF, JPEG or PNG files can be attached',
+  },
+  'validation.scan.encoding': {
+    'zh-CN': '文件数据无法读取',
+    en: 'The file data cannot be read',
+  },
+  'validation.verificationCode': {
+    'zh-CN': '校验码为 8 位字母或数字（如 7KQF-3M2X）',
+    en: 'A verification code has 8 letters or digits (e.g. 7KQF-3M2X)',
+  },
+  'validation.followUp.notInCase': {
+    'zh-CN': '该回访记录不属于本案',
+    en: 'This follow-up belongs to another case',
+  },
+  'validation.followUp.notVisited': {
+    'zh-CN': '该回访尚未记录，无法出具回访记录',
+    en: 'This follow-up has not been recorded yet',
+  },
+  'validation.report.periodTooLong': {
+    'zh-CN': '统计期间不能超过三年',
+    en: 'A report period cannot exceed three years',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ValidationKey = keyof typeof validationMessages;
@@ -201,6 +425,117 @@ export const errorMessages = {
   'error.internal': {
     'zh-CN': '内部错误，操作未保存',
     en: 'Internal error; nothing was saved',
+  },
+  'error.session.notFound': { 'zh-CN': '找不到 id 为 {id} 的日程', en: 'No session with id {id}' },
+  'error.session.scope': {
+    'zh-CN': '该日程属于您未任职的工作室',
+    en: 'This session belongs to a studio you do not work in',
+  },
+  'error.session.conflict': {
+    'zh-CN': '{who}在该时段已有安排：{other}',
+    en: '{who} is already booked at that time: {other}',
+  },
+  'error.session.warnings': {
+    'zh-CN': '请确认以下提示后再保存：{warnings}',
+    en: 'Confirm these warnings to save: {warnings}',
+  },
+  'error.session.stale': {
+    'zh-CN': '该日程已被他人修改（当前版本 {version}），请刷新后重试',
+    en: 'Someone else changed this session (now version {version}); reload and try again',
+  },
+  'error.session.notScheduled': {
+    'zh-CN': '该日程当前状态为“{status}”，不能{action}',
+    en: 'The session is {status}; it cannot be {action}',
+  },
+  'error.session.notYet': {
+    'zh-CN': '日程尚未开始，不能{action}',
+    en: 'The session has not started yet; it cannot be {action}',
+  },
+  'error.session.slotTaken': {
+    'zh-CN': '该接访时段已有预约',
+    en: 'This reception slot is already booked',
+  },
+  'error.session.notReceptionSlot': {
+    'zh-CN': '这不是领导接访时段',
+    en: "This is not a leader's reception slot",
+  },
+  // Staff, settings, backups (issue 7)
+  'error.locked': {
+    'zh-CN': '本窗口已锁定，请输入密码解锁或切换用户',
+    en: 'This window is locked; enter your password or switch user',
+  },
+  'error.signInThrottled': {
+    'zh-CN': '密码错误次数过多，请 {wait}后再试',
+    en: 'Too many wrong passwords; try again in {wait}',
+  },
+  'error.staffNotFound': {
+    'zh-CN': '找不到 id 为 {id} 的工作人员',
+    en: 'No staff member with id {id}',
+  },
+  'error.staleStaff': {
+    'zh-CN': '该账户已被他人修改（当前版本 {version}），请刷新后重试',
+    en: 'Someone else changed this account (now version {version}); reload and try again',
+  },
+  'error.lastAdmin': {
+    'zh-CN': '至少需要保留一名在职的系统管理员',
+    en: 'At least one active administrator must remain',
+  },
+  'error.selfDeactivate': {
+    'zh-CN': '不能停用自己的账户',
+    en: 'You cannot deactivate your own account',
+  },
+  'error.studioNotFound': { 'zh-CN': '找不到 id 为 {id} 的工作室', en: 'No studio with id {id}' },
+  'error.staleStudio': {
+    'zh-CN': '该工作室已被他人修改（当前版本 {version}），请刷新后重试',
+    en: 'Someone else changed this studio (now version {version}); reload and try again',
+  },
+  'error.roomNotFound': { 'zh-CN': '找不到 id 为 {id} 的房间', en: 'No room with id {id}' },
+  'error.partyNotInCase': {
+    'zh-CN': '该当事人不属于本案',
+    en: 'This party is not on the case',
+  },
+  'error.backupChainBroken': {
+    'zh-CN': '该文件的审计日志在第 {id} 行断开，不能用于恢复',
+    en: 'The audit log in this file breaks at row {id}; it cannot be restored',
+  },
+  'error.documentNotFound': { 'zh-CN': '找不到该文书', en: 'No such document' },
+  'error.documentCorrupt': {
+    'zh-CN': '文书存档与其校验值不符，请联系管理员',
+    en: 'The stored document does not match its hash; contact the administrator',
+  },
+  'error.documentState': {
+    'zh-CN': '案件当前状态为“{status}”，不能出具{document}',
+    en: 'The case is {status}; a {document} cannot be issued now',
+  },
+  'error.noEffectiveAgreement': {
+    'zh-CN': '本案尚无已生效的调解协议，不能申请司法确认',
+    en: 'The case has no agreement in effect to confirm',
+  },
+  'error.agreementNotFound': { 'zh-CN': '找不到该协议版本', en: 'No such agreement version' },
+  'error.agreementCaseState': {
+    'zh-CN': '案件当前状态为“{status}”，不能制作调解协议',
+    en: 'The case is {status}; no agreement can be drafted',
+  },
+  'error.agreementPrinted': {
+    'zh-CN': '第{version}版已打印，不能修改；如需更正请另存为新版本',
+    en: 'Version {version} has been printed and cannot change; save a correction as a new version',
+  },
+  'error.agreementNotPrinted': {
+    'zh-CN': '协议尚未打印，不能登记签署或上传签署件',
+    en: 'The agreement has not been printed; signatures and scans come after printing',
+  },
+  'error.agreementEffective': {
+    'zh-CN': '协议已生效，不能再修改',
+    en: 'The agreement is in effect and can no longer change',
+  },
+  'error.agreementStale': {
+    'zh-CN': '第{version}版已被他人修改，请刷新后重试',
+    en: 'Someone else changed version {version}; reload and try again',
+  },
+  'error.scanNotFound': { 'zh-CN': '找不到该扫描件', en: 'No such scan' },
+  'error.report.tooManyRows': {
+    'zh-CN': '共 {count} 件，超过一次导出的上限 {max} 件，请缩小范围',
+    en: '{count} cases exceed the export limit of {max}; narrow the selection',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 

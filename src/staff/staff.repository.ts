@@ -119,3 +119,106 @@ export async function listStaff(db: Database): Promise<StaffSummary[]> {
     studioIds: studios.filter((r) => r.staffId === s.id).map((r) => r.studioId),
   }));
 }
+
+export interface StaffAccount extends StaffSummary {
+  readonly username: string;
+  readonly createdAt: string;
+  readonly version: number;
+}
+
+/** Settings → Staff: every account with its username and version (still no password hashes). */
+export async function listStaffAccounts(db: Database): Promise<StaffAccount[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'username', 'displayName', 'active', 'createdAt', 'version'])
+    .orderBy('id')
+    .execute();
+  const summaries = new Map((await listStaff(db)).map((s) => [s.id, s]));
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    active: r.active === 1,
+    createdAt: r.createdAt,
+    version: r.version,
+    roles: summaries.get(r.id)?.roles ?? [],
+    studioIds: summaries.get(r.id)?.studioIds ?? [],
+  }));
+}
+
+export async function findStaffVersion(db: Database, id: number): Promise<number | null> {
+  const row = await db.selectFrom('staff').select('version').where('id', '=', id).executeTakeFirst();
+  return row?.version ?? null;
+}
+
+/**
+ * Optimistic update of name, roles and studios: only when the stored version is `version`.
+ * Returns false (and changes nothing) when someone else saved first.
+ */
+export async function updateStaff(
+  db: Database,
+  change: {
+    id: number;
+    version: number;
+    displayName: string;
+    roles: readonly Role[];
+    studioIds: readonly number[];
+  },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('staff')
+    .set((eb) => ({ displayName: change.displayName, version: eb('version', '+', 1) }))
+    .where('id', '=', change.id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('staffRoles').where('staffId', '=', change.id).execute();
+  await db
+    .insertInto('staffRoles')
+    .values(change.roles.map((role) => ({ staffId: change.id, role })))
+    .execute();
+  await db.deleteFrom('staffStudios').where('staffId', '=', change.id).execute();
+  if (change.studioIds.length > 0) {
+    await db
+      .insertInto('staffStudios')
+      .values(change.studioIds.map((studioId) => ({ staffId: change.id, studioId })))
+      .execute();
+  }
+  return true;
+}
+
+export async function setStaffActive(
+  db: Database,
+  id: number,
+  version: number,
+  active: boolean,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('staff')
+    .set((eb) => ({ active: active ? 1 : 0, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+export async function setPasswordHash(db: Database, id: number, passwordHash: string) {
+  await db
+    .updateTable('staff')
+    .set((eb) => ({ passwordHash, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Active accounts holding the admin role, other than `exceptId`. */
+export async function countOtherActiveAdmins(db: Database, exceptId: number): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .innerJoin('staffRoles', 'staffRoles.staffId', 'staff.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('staffRoles.role', '=', 'admin')
+    .where('staff.active', '=', 1)
+    .where('staff.id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

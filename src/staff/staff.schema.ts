@@ -28,3 +28,31 @@ export const createStaffSchema = setupSchema.extend({
 });
 
 export const setLocaleSchema = z.object({ locale: z.enum(LOCALES) });
+
+const staffId = z.number().int().positive();
+const version = z.number().int().positive();
+const studioIds = z.array(z.number().int().positive()).max(50);
+const roles = z.array(z.enum(ROLES)).min(1, { error: 'validation.roles' });
+
+/** Settings → Staff: name, roles and studios of an account (username and password apart). */
+export const updateStaffSchema = z.object({
+  id: staffId,
+  version,
+  displayName: z.string().trim().min(1).max(50),
+  roles,
+  studioIds,
+});
+export type UpdateStaffInput = z.input<typeof updateStaffSchema>;
+
+export const setStaffActiveSchema = z.object({ id: staffId, version, active: z.boolean() });
+
+export const resetPasswordSchema = z.object({ id: staffId, password });
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+/** The lock screen: the signed-in person's own password. */
+export const unlockSchema = z.object({ password: z.string().min(1).max(200) });
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});

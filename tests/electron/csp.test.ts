@@ -98,7 +98,7 @@ describe('session hardening', () => {
     });
   });
 
-  it('refuses device and location permissions', () => {
+  it('refuses every permission, the clipboard included (the app uses none)', () => {
     const fake = harden(false);
     const request = fake.permissionRequestHandler as
       | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void)
@@ -116,6 +116,6 @@ describe('session hardening', () => {
       notifications: false,
       openExternal: false,
     });
-    expect(check?.(null, 'clipboard-sanitized-write')).toBe(true);
+    expect(check?.(null, 'clipboard-sanitized-write')).toBe(false);
   });
 });

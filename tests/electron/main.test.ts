@@ -55,8 +55,16 @@ afterEach(() => {
 describe('app lifecycle', () => {
   it('opens the database in the user-data folder and shows the built page', async () => {
     const { fake, openCore } = await boot((f) => f.app.setPath('userData', '/data/desk'));
-    expect(openCore).toHaveBeenCalledExactlyOnceWith({
-      dbFile: path.join('/data/desk', 'mediation-desk.sqlite'),
+    expect(openCore).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ dbFile: path.join('/data/desk', 'mediation-desk.sqlite') }),
+    );
+    // Documents: the fonts and the render worker beside the bundle, printing through the shell.
+    expect(openCore.mock.calls[0]?.[0]).toMatchObject({
+      documents: {
+        fontsDir: expect.stringMatching(/resources[\\/]fonts$/),
+        workerScript: expect.stringMatching(/render-worker\.cjs$/),
+        host: expect.objectContaining({ print: expect.any(Function) }),
+      },
     });
     const window = onlyWindow(fake);
     const prefs = window.options.webPreferences as { preload: string };
@@ -85,9 +93,9 @@ describe('app lifecycle', () => {
     vi.stubEnv('MEDIATION_DESK_DB', '/tmp/e2e/desk.sqlite');
     vi.stubEnv('MEDIATION_DESK_USER_DATA', '/tmp/e2e/user-data');
     const { fake, openCore } = await boot();
-    expect(openCore).toHaveBeenCalledExactlyOnceWith({
-      dbFile: path.resolve('/tmp/e2e/desk.sqlite'),
-    });
+    expect(openCore).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ dbFile: path.resolve('/tmp/e2e/desk.sqlite') }),
+    );
     expect(fake.app.getPath('userData')).toBe(path.resolve('/tmp/e2e/user-data'));
   });
 

@@ -220,6 +220,7 @@ class FakeSession {
   headersListener: Handler | null = null;
   permissionRequestHandler: Handler | null = null;
   permissionCheckHandler: Handler | null = null;
+  devicePermissionHandler: Handler | null = null;
   readonly webRequest = {
     onHeadersReceived: (filterOrListener: object | Handler | null, listener?: Handler | null) => {
       // Like Electron: (listener) or (filter, listener).
@@ -234,6 +235,10 @@ class FakeSession {
   setPermissionCheckHandler(handler: Handler | null): void {
     this.permissionCheckHandler = handler;
   }
+
+  setDevicePermissionHandler(handler: Handler | null): void {
+    this.devicePermissionHandler = handler;
+  }
 }
 
 export const app = new FakeApp();
@@ -247,6 +252,20 @@ export const Menu = {
   },
   setApplicationMenu(menu: { readonly template: unknown[] } | null): void {
     Menu.applicationMenu = menu;
+  },
+};
+
+/** Records what would have been handed to the operating system; opens nothing. */
+export const shell = {
+  openedExternal: [] as string[],
+  openedPaths: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.openedExternal.push(url);
+    return Promise.resolve();
+  },
+  openPath(file: string): Promise<string> {
+    shell.openedPaths.push(file);
+    return Promise.resolve('');
   },
 };
 
@@ -288,6 +307,8 @@ export function resetFakeElectron(): void {
   contextBridge.exposed.clear();
   ipcRenderer.invocations.length = 0;
   ipcRenderer.respond = () => undefined;
+  shell.openedExternal.length = 0;
+  shell.openedPaths.length = 0;
 }
 
 resetFakeElectron();
@@ -301,4 +322,5 @@ export default {
   ipcRenderer,
   Menu,
   session,
+  shell,
 };

@@ -63,6 +63,27 @@ export class Sqlite3Driver implements Driver {
     return db;
   }
 
+  /**
+   * Runs `fn` with the sqlite3 handle itself, holding the one connection exactly as a query
+   * would, so nothing else runs on it meanwhile: for what Kysely cannot express (the online
+   * backup API). `fn` must leave no transaction open. Never call it from inside a transaction
+   * of this driver: the connection is already held there, and the call would wait forever.
+   */
+  async withRawConnection<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new Error('sqlite3 driver: the database is not open (destroyed)');
+    await this.init();
+    const db = await this.#opening;
+    await this.#mutex.lock();
+    try {
+      if (db === undefined || this.#closed) {
+        throw new Error('sqlite3 driver: the database is not open (destroyed)');
+      }
+      return await fn(db);
+    } finally {
+      this.#mutex.unlock();
+    }
+  }
+
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.#mutex.lock();
     if (!this.#connection || this.#closed) {

@@ -57,25 +57,6 @@ export async function assignMediator(db: Database, caseId: number, staffId: numb
     .execute();
 }
 
-/**
- * Every ordinary table's rows in rowid order. Like tests/support/db-snapshot.ts's dumpTables,
- * but skipping FTS5's shadow tables (some are WITHOUT ROWID, so `order by rowid` fails on them):
- * they are derived from case_search_docs, which is compared.
- */
-export async function dumpOrdinaryTables(db: Database): Promise<Record<string, unknown[]>> {
-  const { rows: tables } = await sql<{ name: string }>`
-    select name from pragma_table_list
-    where schema = 'main' and type = 'table' and wr = 0 and name not like 'sqlite_%'
-    order by name`.execute(db);
-  const dump: Record<string, unknown[]> = {};
-  for (const { name } of tables) {
-    const { rows } = await sql<Record<string, unknown>>`
-      select * from ${sql.id(name)} order by rowid`.execute(db);
-    dump[name] = rows;
-  }
-  return dump;
-}
-
 /** FTS5's own check that the index holds exactly the tokens of case_search_docs. */
 export async function ftsIntegrityCheck(db: Database): Promise<void> {
   await sql`insert into case_search_fts (case_search_fts, rank) values ('integrity-check', 1)`.execute(
