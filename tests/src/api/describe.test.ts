@@ -24,8 +24,14 @@ describe('describeMethods', () => {
       expect(m.write, m.name).toBe(def.write);
       const input = m.input as JsonSchemaObject & { $schema?: string };
       expect(input.$schema, m.name).toMatch(/json-schema\.org/);
-      expect(input.type, m.name).toBe('object');
-      expect(typeof input.properties, m.name).toBe('object');
+      // An object, or a choice of objects (e.g. one document kind or another).
+      const variants = input as { oneOf?: JsonSchemaObject[]; anyOf?: JsonSchemaObject[] };
+      const objects = input.type === 'object' ? [input] : (variants.oneOf ?? variants.anyOf ?? []);
+      expect(objects.length, m.name).toBeGreaterThan(0);
+      for (const o of objects) {
+        expect(o.type, m.name).toBe('object');
+        expect(typeof o.properties, m.name).toBe('object');
+      }
     }
   });
 

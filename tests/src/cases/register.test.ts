@@ -184,6 +184,8 @@ describe('full intake flow after auth/setup', () => {
       {
         partyId: expect.any(Number),
         role: 'applicant',
+        representsPartyId: null,
+        agentAuthority: null,
         kind: 'person',
         name: '张伟',
         sex: 'male',
@@ -196,6 +198,8 @@ describe('full intake flow after auth/setup', () => {
       {
         partyId: expect.any(Number),
         role: 'respondent',
+        representsPartyId: null,
+        agentAuthority: null,
         kind: 'organization',
         name: '市第一人民医院',
         sex: null,
