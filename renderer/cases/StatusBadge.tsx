@@ -15,7 +15,7 @@ const COLORS: Record<CaseStatus, string> = {
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light">
+    <Badge color={COLORS[status]} variant="light" tt="none">
       {t(`label.status.${status}`)}
     </Badge>
   );

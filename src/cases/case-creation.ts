@@ -1,5 +1,6 @@
 import type { Caller } from '../api/method';
 import type { Database } from '../db/database';
+import { reindexCase } from '../search/case-search';
 import { getSetting } from '../settings/settings.repository';
 import { centerYear, DEFAULT_NUMBER_TEMPLATE, formatCaseNumber } from './case-number';
 import {
@@ -64,6 +65,7 @@ export async function createNumberedCase(
     registeredBy: caller.staffId,
   });
   await insertCaseParties(db, id, content.parties);
+  await reindexCase(db, id);
   await insertCaseEvent(db, {
     caseId: id,
     at,

@@ -9,6 +9,7 @@ import {
   type StoredParty,
 } from '../parties/party.repository';
 import type { Party } from '../parties/party.schema';
+import { reindexCasesOfParty } from '../search/case-search';
 import { residentIdSex } from '../shared/china-ids';
 import { findActiveStudio } from '../studios/studio.repository';
 import { createNumberedCase, type RegisteredCase } from './case-creation';
@@ -88,5 +89,7 @@ async function resolveParty(
     throw fieldError(`${path}.party.sex`, 'validation.idNumber.sexMismatch');
   }
   await updateParty(db, stored, party, at);
+  // A corrected name must be found in the party's earlier cases too.
+  await reindexCasesOfParty(db, stored.id);
   return stored.id;
 }
