@@ -27,6 +27,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'postcss.config.cjs',
+      '**/.scratch/',
     ],
   },
   js.configs.recommended,

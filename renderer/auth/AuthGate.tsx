@@ -66,20 +66,25 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   const signOut = () => {
     void call('auth/signOut', {}).then(() => {
-      queryClient.clear();
-      refresh();
+      // Drop everything cached for this person and ask again who is here (nobody: sign-in).
+      void queryClient.resetQueries();
     });
   };
   const switched = (next: Caller) => {
-    // Another person: drop everything cached for the previous one before showing the app.
-    if (next.staffId !== caller.staffId) queryClient.clear();
-    refresh();
+    // Another person: nothing cached for the previous one may show; every query starts afresh.
+    if (next.staffId !== caller.staffId) void queryClient.resetQueries();
+    else refresh();
   };
   const locked = lock?.locked === true;
   return (
     <SessionContext.Provider value={{ caller, signOut }}>
       {locked && (
-        <LockScreen caller={caller} onUnlocked={refresh} onSwitched={switched} onSignOut={signOut} />
+        <LockScreen
+          caller={caller}
+          onUnlocked={refresh}
+          onSwitched={switched}
+          onSignOut={signOut}
+        />
       )}
       {/* Keyed by person: a switched user gets fresh screens, not the previous one's forms. */}
       <Box key={caller.staffId} display={locked ? 'none' : undefined} aria-hidden={locked}>
