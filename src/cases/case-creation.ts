@@ -10,7 +10,7 @@ import {
   type CasePartyLink,
 } from './case.repository';
 import { nextSequenceValue } from './numbering.repository';
-import type { Category, PartyRole, RiskLevel, Source } from './case.schema';
+import type { Category, RiskLevel, Source } from './case.schema';
 
 export interface RegisteredCase {
   readonly id: number;
