@@ -74,7 +74,11 @@ function UnlockForm({ caller, onUnlocked }: Pick<Props, 'caller' | 'onUnlocked'>
   );
 }
 
-function SwitchForm({ caller, onSwitched, onBack }: Pick<Props, 'caller' | 'onSwitched'> & { onBack: () => void }) {
+function SwitchForm({
+  caller,
+  onSwitched,
+  onBack,
+}: Pick<Props, 'caller' | 'onSwitched'> & { onBack: () => void }) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SwitchFields>({
@@ -98,7 +102,13 @@ function SwitchForm({ caller, onSwitched, onBack }: Pick<Props, 'caller' | 'onSw
           {t('lock.switchText', { name: caller.displayName })}
         </Text>
         {formError && <Alert color="red">{formError}</Alert>}
-        <TextInput label={t('auth.username')} autoFocus autoComplete="username" {...form.register('username')} error={err('username')} />
+        <TextInput
+          label={t('auth.username')}
+          autoFocus
+          autoComplete="username"
+          {...form.register('username')}
+          error={err('username')}
+        />
         <PasswordInput
           label={t('auth.password')}
           autoComplete="current-password"
@@ -146,7 +156,11 @@ export function LockScreen({ caller, onUnlocked, onSwitched, onSignOut }: Props)
               <LanguageSwitch />
             </Group>
             {switching ? (
-              <SwitchForm caller={caller} onSwitched={onSwitched} onBack={() => setSwitching(false)} />
+              <SwitchForm
+                caller={caller}
+                onSwitched={onSwitched}
+                onBack={() => setSwitching(false)}
+              />
             ) : (
               <UnlockForm caller={caller} onUnlocked={onUnlocked} />
             )}

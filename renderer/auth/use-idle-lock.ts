@@ -20,7 +20,8 @@ export function useIdleLock(minutes: number | null, onIdle: () => void): void {
     const mark = () => {
       last = Date.now();
     };
-    for (const type of ACTIVITY) window.addEventListener(type, mark, { capture: true, passive: true });
+    for (const type of ACTIVITY)
+      window.addEventListener(type, mark, { capture: true, passive: true });
     const timer = window.setInterval(() => {
       if (Date.now() - last >= minutes * 60_000) {
         last = Date.now();

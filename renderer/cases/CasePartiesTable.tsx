@@ -20,7 +20,8 @@ function useReveal(caseId: number | undefined) {
   const { caller } = useSession();
   const [shown, setShown] = useState<Record<string, string | null>>({});
   const allowed =
-    caseId !== undefined && caller.roles.some((r) => (REVEAL_ROLES as readonly string[]).includes(r));
+    caseId !== undefined &&
+    caller.roles.some((r) => (REVEAL_ROLES as readonly string[]).includes(r));
   return (party: CaseParty, field: Revealable, masked: string): ReactNode => {
     const key = `${party.partyId}:${field}`;
     if (Object.hasOwn(shown, key)) return shown[key] ?? masked;
@@ -98,7 +99,9 @@ export function CasePartiesTable({
             <Table.Td ff="monospace">
               {p.idNumber !== null ? reveal(p, 'idNumber', p.idNumber) : (p.creditCode ?? none)}
             </Table.Td>
-            <Table.Td ff="monospace">{p.phone !== null ? reveal(p, 'phone', p.phone) : none}</Table.Td>
+            <Table.Td ff="monospace">
+              {p.phone !== null ? reveal(p, 'phone', p.phone) : none}
+            </Table.Td>
             <Table.Td>{p.address ?? none}</Table.Td>
           </Table.Tr>
         ))}

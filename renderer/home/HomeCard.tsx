@@ -115,8 +115,7 @@ export function PlaceholderCard(props: {
     <Paper
       withBorder
       p="md"
-      h="100%"
-      style={{ borderStyle: 'dashed' }}
+      style={{ borderStyle: 'dashed', alignSelf: 'start' }}
       bg="transparent"
       data-testid={props.testId}
     >

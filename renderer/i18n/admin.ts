@@ -58,7 +58,6 @@ export const adminZh = {
   'staff.col.roles': '角色',
   'staff.col.studios': '工作室',
   'staff.col.state': '状态',
-  'staff.allStudios': '全中心',
   'staff.createTitle': '新增人员',
   'staff.editTitle': '编辑人员：{{name}}',
   'staff.studios': '所在工作室（调解员、书记员按工作室办案）',
@@ -70,7 +69,8 @@ export const adminZh = {
   'staff.deactivate': '停用',
   'staff.reactivate': '启用',
   'staff.deactivateTitle': '停用 {{name}} 的账户？',
-  'staff.deactivateText': '停用后该人员立即退出登录且不能再登录；其经办记录全部保留。可随时重新启用。',
+  'staff.deactivateText':
+    '停用后该人员立即退出登录且不能再登录；其经办记录全部保留。可随时重新启用。',
   'staff.you': '（本人）',
   // Calendar and working hours
   'hours.title': '工作时间',
@@ -81,7 +81,8 @@ export const adminZh = {
   'hours.breakEnd': '午休结束',
   'hours.noBreak': '不设午休',
   'holidays.title': '节假日与调休',
-  'holidays.hint': '按国务院办公厅每年公布的放假安排录入；期限按工作日计算时会跳过节假日、计入调休上班日。',
+  'holidays.hint':
+    '按国务院办公厅每年公布的放假安排录入；期限按工作日计算时会跳过节假日、计入调休上班日。',
   'holidays.source': '国务院办公厅放假通知（中国政府网）',
   'holidays.year': '年度',
   'holidays.notConfigured': '{{year}} 年的放假安排尚未录入，期限暂按周一至周五计算。',
@@ -90,6 +91,7 @@ export const adminZh = {
   'holidays.kind.holiday': '放假',
   'holidays.kind.workday': '调休上班',
   'holidays.name': '名称',
+  'holidays.namePlaceholder': '如：国庆节',
   'holidays.add': '添加',
   'holidays.none': '该年度没有节假日记录',
   'holidays.remove': '删除 {{date}}',
@@ -100,7 +102,8 @@ export const adminZh = {
   'center.numberCode': '案号中的中心代字',
   'numbering.title': '案号格式',
   'numbering.template': '案号格式',
-  'numbering.placeholders': '可用占位符：{year} 年度，{center} 中心代字，{studio} 工作室代字，{word} 字号，{seq} 序号（四位）。序号按工作室、按年度连续编号。',
+  'numbering.placeholders':
+    '可用占位符：{year} 年度，{center} 中心代字，{studio} 工作室代字，{word} 字号，{seq} 序号（四位）。序号按工作室、按年度连续编号。',
   'numbering.example': '示例',
   'numbering.studios': '各工作室的代字与抬头',
   // Deadlines
@@ -111,7 +114,8 @@ export const adminZh = {
   'security.idleMinutes': '空闲多少分钟后锁定窗口',
   'security.idleHint': '锁定后需输入本人密码解锁，或由同事切换为自己的账户。',
   'security.passwords': '密码与登录',
-  'security.passwordsText': '密码以 scrypt（N=2¹⁷）加盐散列保存，不保存明文。同一用户名连续输错 5 次后需等待 30 秒，之后每次加倍，最长 15 分钟。',
+  'security.passwordsText':
+    '密码以 scrypt（N=2¹⁷）加盐散列保存，不保存明文。同一用户名连续输错 5 次后需等待 30 秒，之后每次加倍，最长 15 分钟。',
   'security.changePassword': '修改我的密码',
   'security.currentPassword': '当前密码',
   'security.newPassword': '新密码（至少 10 位）',
@@ -122,7 +126,8 @@ export const adminZh = {
   'backups.folderPlaceholder': '留空则使用默认位置：{{folder}}',
   'backups.keepDaily': '保留每日备份（天）',
   'backups.keepMonthly': '保留每月备份（月）',
-  'backups.auto': '每天自动备份一次；升级数据库结构前也会自动备份。备份使用 SQLite 在线备份接口，不影响正在进行的工作。',
+  'backups.auto':
+    '每天自动备份一次；升级数据库结构前也会自动备份。备份使用 SQLite 在线备份接口，不影响正在进行的工作。',
   'backups.now': '立即备份',
   'backups.made': '已备份到 {{file}}',
   'backups.listTitle': '已有备份',
@@ -155,7 +160,8 @@ export const adminZh = {
   'backups.schema.foreign': '不是调解台的数据库',
   'backups.pass': '通过',
   'backups.fail': '未通过',
-  'backups.restoreWarning': '恢复将用该文件替换当前数据库。当前数据库会先另存到备份文件夹（“恢复前的原数据库”）。恢复后所有窗口需重新登录。',
+  'backups.restoreWarning':
+    '恢复将用该文件替换当前数据库。当前数据库会先另存到备份文件夹（“恢复前的原数据库”）。恢复后所有窗口需重新登录。',
   'backups.restoreConfirm': '确认恢复',
   'backups.restored': '已恢复。原数据库已保存为 {{file}}。请重新登录。',
   // Database
@@ -261,10 +267,9 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'staff.col.roles': 'Roles',
   'staff.col.studios': 'Studios',
   'staff.col.state': 'State',
-  'staff.allStudios': 'Whole center',
   'staff.createTitle': 'Add a staff member',
   'staff.editTitle': 'Edit staff member: {{name}}',
-  'staff.studios': 'Studios (mediators and clerks work their studios’ cases)',
+  'staff.studios': "Studios (mediators and clerks work their studios' cases)",
   'staff.password': 'First password (10+ characters; tell the person directly)',
   'staff.resetPassword': 'Reset password',
   'staff.resetTitle': 'Reset the password of {{name}}',
@@ -296,6 +301,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'holidays.kind.holiday': 'Holiday',
   'holidays.kind.workday': 'Make-up working day',
   'holidays.name': 'Name',
+  'holidays.namePlaceholder': 'e.g. 国庆节 (National Day)',
   'holidays.add': 'Add',
   'holidays.none': 'No holidays recorded for this year',
   'holidays.remove': 'Remove {{date}}',
@@ -310,12 +316,12 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'numbering.example': 'Example',
   'numbering.studios': 'Studio codes and headers',
   'deadlines.hint':
-    'A changed rule recomputes the deadlines of the studio’s open cases. Pauses and extensions are kept.',
+    "A changed rule recomputes the deadlines of the studio's open cases. Pauses and extensions are kept.",
   'deadlines.rule': 'Rule',
   'security.title': 'Idle lock',
   'security.idleMinutes': 'Lock a window after this many idle minutes',
   'security.idleHint':
-    'A locked window needs its user’s password, or a colleague switches to their own account.',
+    "A locked window needs its user's password, or a colleague switches to their own account.",
   'security.passwords': 'Passwords and sign-in',
   'security.passwordsText':
     'Passwords are stored salted and hashed with scrypt (N=2¹⁷), never in plain text. After 5 wrong passwords for a username, sign-in waits 30 seconds, doubling each time up to 15 minutes.',
@@ -329,7 +335,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'backups.keepDaily': 'Keep daily backups (days)',
   'backups.keepMonthly': 'Keep monthly backups (months)',
   'backups.auto':
-    'A backup is made automatically every day, and before every database upgrade, with SQLite’s online backup API — work goes on meanwhile.',
+    "A backup is made automatically every day, and before every database upgrade, with SQLite's online backup API — work goes on meanwhile.",
   'backups.now': 'Back up now',
   'backups.made': 'Backed up to {{file}}',
   'backups.listTitle': 'Backups',
@@ -391,7 +397,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'audit.more': 'Load more',
   'audit.none': 'No matching entries',
   'audit.verify': 'Verify hash chain',
-  'audit.verifyOk': 'The hash chain is intact: {{count}} entries checked, nothing altered or missing.',
+  'audit.verifyOk':
+    'The hash chain is intact: {{count}} entries checked, nothing altered or missing.',
   'audit.verifyBroken': 'The hash chain breaks at entry {{id}}: {{problem}}',
   'audit.problem.altered': 'its content was changed',
   'audit.problem.missing': 'entries before it (after no. {{from}}) were deleted',

@@ -2,11 +2,7 @@ import { Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@m
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../src/api/contract';
 import { measureLabels } from '../../src/reports/report.labels';
-import {
-  OUTCOME_MEASURES,
-  STATUS_MEASURES,
-  type Measure,
-} from '../../src/reports/report.schema';
+import { OUTCOME_MEASURES, STATUS_MEASURES, type Measure } from '../../src/reports/report.schema';
 import type { DrillTarget } from './DrillDrawer';
 import { useLabel } from './use-report-labels';
 
@@ -28,7 +24,12 @@ export function CountsPanel({ view, onDrill }: { view: View; onDrill(t: DrillTar
   const { t } = useTranslation();
   const label = useLabel();
   const open = (measure: Measure) =>
-    onDrill({ from: view.period.from, to: view.period.to, measure, title: label(measureLabels[measure]) });
+    onDrill({
+      from: view.period.from,
+      to: view.period.to,
+      measure,
+      title: label(measureLabels[measure]),
+    });
 
   const breakdown = (title: string, measures: readonly Measure[], testId: string) => (
     <Paper withBorder p="sm" data-testid={testId}>

@@ -45,7 +45,9 @@ export function Dashboard({ params, onDrill }: Props) {
       <Group justify="space-between" align="center" wrap="wrap">
         <Stack gap={0}>
           <Text fw={600} data-testid="dashboard-period">
-            {periodTitle(view.period, locale)}（{view.period.from} — {view.period.to}）
+            {locale === 'zh-CN'
+              ? `${periodTitle(view.period, locale)}（${view.period.from} — ${view.period.to}）`
+              : `${periodTitle(view.period, locale)} (${view.period.from} – ${view.period.to})`}
           </Text>
           <Text size="sm" c="dimmed">
             {t('reports.previousBeside', {

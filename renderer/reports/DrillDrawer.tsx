@@ -96,6 +96,7 @@ function DrillList({
   };
   const query = useApiQuery('reports/drill', { ...spec, offset: (page - 1) * PAGE, limit: PAGE });
   const rate = target.rate === undefined ? null : RATES[target.rate];
+  const nowrap = { whiteSpace: 'nowrap' } as const;
 
   return (
     <Stack gap="sm" data-testid="drill">
@@ -138,7 +139,7 @@ function DrillList({
       ) : (
         <>
           <ScrollArea>
-            <Table striped highlightOnHover withTableBorder miw={900} data-testid="drill-table">
+            <Table striped highlightOnHover withTableBorder miw={1000} data-testid="drill-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('reports.col.number')}</Table.Th>
@@ -153,12 +154,12 @@ function DrillList({
               <Table.Tbody>
                 {query.data.items.map((row) => (
                   <Table.Tr key={row.id}>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Anchor component={Link} href={`/cases/${row.id}`} size="sm">
                         {row.number}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td maw={260}>
                       <Text size="sm" lineClamp={1}>
                         {row.parties
                           .filter((p) => p.role === 'applicant' || p.role === 'respondent')
@@ -169,20 +170,24 @@ function DrillList({
                     <Table.Td>
                       <Text size="sm">{studioName(studios.get(row.studioId))}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Text size="sm">{t(`label.category.${row.category}`)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Text size="sm">{t(`label.status.${row.status}`)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Text size="sm">{formatDateTime(row.registeredAt)}</Text>
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {row.concludedAt === null ? '' : formatDateTime(row.concludedAt)}
-                        {row.outcome === null ? '' : ` ${t(`label.outcome.${row.outcome}`)}`}
-                      </Text>
+                    <Table.Td style={nowrap}>
+                      {row.concludedAt === null ? null : (
+                        <>
+                          <Text size="sm">{formatDateTime(row.concludedAt)}</Text>
+                          <Text size="xs" c="dimmed">
+                            {row.outcome === null ? '' : t(`label.outcome.${row.outcome}`)}
+                          </Text>
+                        </>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -10,17 +10,27 @@ import { downloadFile } from './download';
 
 type ExportInput = MethodInput<'reports/export'>;
 /** An export request without its format: the buttons add it. */
-type ExportSpec = ExportInput extends infer U ? (U extends ExportInput ? Omit<U, 'format'> : never) : never;
+type ExportSpec = ExportInput extends infer U
+  ? U extends ExportInput
+    ? Omit<U, 'format'>
+    : never
+  : never;
 
 function useDownload() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
-  const run = async (key: string, produce: () => Promise<{ filename: string; mimeType: string; base64: string }>) => {
+  const run = async (
+    key: string,
+    produce: () => Promise<{ filename: string; mimeType: string; base64: string }>,
+  ) => {
     setBusy(key);
     try {
       const file = await produce();
       downloadFile(file);
-      notifications.show({ color: 'teal', message: t('reports.export.done', { filename: file.filename }) });
+      notifications.show({
+        color: 'teal',
+        message: t('reports.export.done', { filename: file.filename }),
+      });
     } catch (error) {
       notifications.show({
         color: 'red',

@@ -96,7 +96,11 @@ export function GroupTables({ view, onDrill }: { view: View; onDrill(t: DrillTar
               <Table.Td>{row.name}</Table.Td>
               {COUNTS.map((m) => (
                 <Table.Td key={m} ta="right">
-                  <Anchor component="button" size="sm" onClick={() => drill(row, m, label(measureLabels[m]))}>
+                  <Anchor
+                    component="button"
+                    size="sm"
+                    onClick={() => drill(row, m, label(measureLabels[m]))}
+                  >
                     {row.figures.counts[m]}
                   </Anchor>
                 </Table.Td>

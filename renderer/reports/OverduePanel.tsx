@@ -45,10 +45,14 @@ export function OverduePanel({ studioIds }: { studioIds: readonly number[] }) {
     { enabled: kinds.length > 0 },
   );
 
-  const days = (left: number, unit: string) =>
-    t(left < 0 ? `reports.overdue.over_${unit === 'working_days' ? 'working' : 'calendar'}` : `reports.overdue.left_${unit === 'working_days' ? 'working' : 'calendar'}`, {
+  const days = (left: number, unit: string) => {
+    if (left === 0) return t('reports.overdue.dueToday');
+    const kind = unit === 'working_days' ? 'working' : 'calendar';
+    return t(left < 0 ? `reports.overdue.over_${kind}` : `reports.overdue.left_${kind}`, {
       count: Math.abs(left),
     });
+  };
+  const nowrap = { whiteSpace: 'nowrap' } as const;
 
   return (
     <Stack gap="sm" data-testid="overdue-panel">
@@ -64,8 +68,12 @@ export function OverduePanel({ studioIds }: { studioIds: readonly number[] }) {
           <Group gap="xs">
             {OVERDUE_KINDS.map((kind) => (
               <Chip key={kind} value={kind} color={COLOR[kind]} variant="light">
-                {t(`reports.overdue.kind.${kind}`)}
-                {query.isSuccess ? `（${query.data.counts[kind]}）` : ''}
+                {query.isSuccess
+                  ? t('reports.overdue.chip', {
+                      label: t(`reports.overdue.kind.${kind}`),
+                      count: query.data.counts[kind],
+                    })
+                  : t(`reports.overdue.kind.${kind}`)}
               </Chip>
             ))}
           </Group>
@@ -106,24 +114,31 @@ export function OverduePanel({ studioIds }: { studioIds: readonly number[] }) {
               <Table.Tbody>
                 {query.data.items.map((row) => (
                   <Table.Tr key={row.id}>
-                    <Table.Td>
-                      <Badge color={COLOR[row.urgent.kind]} variant="light" tt="none">
+                    <Table.Td style={nowrap}>
+                      <Badge
+                        color={COLOR[row.urgent.kind]}
+                        variant="light"
+                        tt="none"
+                        style={{ overflow: 'visible' }}
+                      >
                         {t(`reports.overdue.kind.${row.urgent.kind}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Text size="sm">{row.urgent.dueOn}</Text>
                       <Text size="xs" c={row.urgent.daysLeft < 0 ? 'red' : 'dimmed'}>
                         {days(row.urgent.daysLeft, row.urgent.unit)}
-                        {row.urgent.pausedSince === null ? '' : ` · ${t('reports.overdue.paused', { date: row.urgent.pausedSince })}`}
+                        {row.urgent.pausedSince === null
+                          ? ''
+                          : ` · ${t('reports.overdue.paused', { date: row.urgent.pausedSince })}`}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Anchor component={Link} href={`/cases/${row.id}`} size="sm">
                         {row.number}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td maw={320}>
                       <Text size="sm" lineClamp={1}>
                         {row.parties
                           .filter((p) => p.role === 'applicant' || p.role === 'respondent')
@@ -134,10 +149,10 @@ export function OverduePanel({ studioIds }: { studioIds: readonly number[] }) {
                     <Table.Td>
                       <Text size="sm">{studioName(studios.get(row.studioId))}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Text size="sm">{t(`label.status.${row.status}`)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={nowrap}>
                       <Text size="sm">{formatDateTime(row.registeredAt)}</Text>
                     </Table.Td>
                   </Table.Tr>

@@ -99,7 +99,11 @@ export function RateCards({ view, onDrill }: { view: View; onDrill(t: DrillTarge
                       fw={600}
                       style={{ display: 'flex', alignItems: 'center' }}
                     >
-                      {change > 0 ? <IconArrowUpRight size={14} /> : <IconArrowDownRight size={14} />}
+                      {change > 0 ? (
+                        <IconArrowUpRight size={14} />
+                      ) : (
+                        <IconArrowDownRight size={14} />
+                      )}
                       {t('reports.points', { value: Math.abs(change).toFixed(1) })}
                     </Text>
                   ) : null}

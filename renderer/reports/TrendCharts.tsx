@@ -56,7 +56,11 @@ export function TrendCharts({ view, onDrill }: { view: View; onDrill(t: DrillTar
           dataKey="month"
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
-          series={BARS.map((b) => ({ name: b.measure, label: label(measureLabels[b.measure]), color: b.color }))}
+          series={BARS.map((b) => ({
+            name: b.measure,
+            label: label(measureLabels[b.measure]),
+            color: b.color,
+          }))}
           barProps={(series) => ({
             cursor: 'pointer',
             onClick: (data: { payload?: { month?: string } }) => {
@@ -83,10 +87,13 @@ export function TrendCharts({ view, onDrill }: { view: View; onDrill(t: DrillTar
           dataKey="month"
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
-          unit="%"
           yAxisProps={{ domain: [0, 100] }}
           connectNulls={false}
-          series={LINES.map((l) => ({ name: l.rate, label: label(rateLabels[l.rate]), color: l.color }))}
+          series={LINES.map((l) => ({
+            name: l.rate,
+            label: label(rateLabels[l.rate]),
+            color: l.color,
+          }))}
           valueFormatter={(v) => `${v.toFixed(1)}%`}
         />
         <Text size="xs" c="dimmed">

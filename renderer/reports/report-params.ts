@@ -36,7 +36,10 @@ export function presetPeriod(
         ? quarterStart(day)
         : day.startOf('year');
   const months = preset === 'month' ? 1 : preset === 'quarter' ? 3 : 12;
-  return { from: start.format(FORMAT), to: start.add(months, 'month').subtract(1, 'day').format(FORMAT) };
+  return {
+    from: start.format(FORMAT),
+    to: start.add(months, 'month').subtract(1, 'day').format(FORMAT),
+  };
 }
 
 /** Which preset a range is, as the core reads it (report-period.ts periodKind). */
@@ -53,12 +56,21 @@ export function shiftPeriod(from: string, to: string, step: -1 | 1): { from: str
   const preset = presetOf(from, to);
   if (preset !== 'custom') {
     const months = preset === 'month' ? 1 : preset === 'quarter' ? 3 : 12;
-    return presetPeriod(preset, dayjs(from).add(step * months, 'month').format(FORMAT));
+    return presetPeriod(
+      preset,
+      dayjs(from)
+        .add(step * months, 'month')
+        .format(FORMAT),
+    );
   }
   const days = dayjs(to).diff(dayjs(from), 'day') + 1;
   return {
-    from: dayjs(from).add(step * days, 'day').format(FORMAT),
-    to: dayjs(to).add(step * days, 'day').format(FORMAT),
+    from: dayjs(from)
+      .add(step * days, 'day')
+      .format(FORMAT),
+    to: dayjs(to)
+      .add(step * days, 'day')
+      .format(FORMAT),
   };
 }
 

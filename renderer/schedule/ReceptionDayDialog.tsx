@@ -9,7 +9,8 @@ import {
   Stack,
   TextInput,
 } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
+import { WallTimeInput } from './WallTimeInput';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -119,7 +120,7 @@ export function ReceptionDayDialog({
                 />
               )}
             />
-            <TimeInput
+            <WallTimeInput
               label={t('schedule.reception.firstStart')}
               withAsterisk
               {...form.register('firstStart')}

@@ -10,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { SessionFormValues } from '../../src/schedule/session-form.schema';
 import { centerNow, fromCalendar } from './calendar-time';
+import { EventBody } from './EventBody';
 import type { SessionPayload } from './session-events';
 
 export type CalendarView = 'rooms' | 'studioWeek' | 'staffWeek' | 'roomWeek' | 'agenda';
@@ -100,6 +101,9 @@ export function ScheduleCalendar(props: Props) {
     canResizeEvent: movable,
     eventDragInterval: 15,
     eventResizeInterval: 15,
+    renderEventBody: (event: ScheduleEventData) => (
+      <EventBody event={event} openSlot={t('schedule.openSlot')} />
+    ),
   };
 
   if (props.view === 'agenda') {
@@ -124,8 +128,8 @@ export function ScheduleCalendar(props: Props) {
         resources={props.rooms.map((r) => ({ id: r.id, label: r.label }))}
         groups={props.groups}
         groupLabelWidth={140}
-        slotWidth={64}
-        rowHeight={72}
+        slotWidth={46}
+        rowHeight={64}
         maxEventsPerTimeSlot={3}
         onEventDrop={(d) => move(d, d.resourceId === undefined ? undefined : Number(d.resourceId))}
         onEventResize={(d) => move(d)}
@@ -161,7 +165,6 @@ export function ScheduleCalendar(props: Props) {
       withWeekNumber={false}
       highlightToday
       slotHeight={56}
-      weekdayFormat={locale === 'en' ? 'ddd D' : 'ddd D日'}
       onEventDrop={(d) => move(d)}
       onEventResize={(d) => move(d)}
       onTimeSlotClick={(d) => props.onNew(rangeDefaults(d.slotStart, d.slotEnd, roomId))}

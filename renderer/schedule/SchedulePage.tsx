@@ -30,6 +30,7 @@ import { useRefreshSchedule, useSaveTexts, useSessionLabels } from './use-schedu
 
 const VIEWS: readonly CalendarView[] = ['rooms', 'studioWeek', 'staffWeek', 'roomWeek', 'agenda'];
 const ARRANGERS = ['reception', 'mediator', 'clerk'];
+const CENTER_WIDE = ['reception', 'director', 'admin'];
 
 /** 排期: the center's calendar by rooms, studio, staff member or room, and today's agenda. */
 export function SchedulePage() {
@@ -51,8 +52,13 @@ export function SchedulePage() {
   const [receptionDay, setReceptionDay] = useState(false);
 
   const date = picked ?? hours.data?.today ?? dayjs().format('YYYY-MM-DD');
+  // Mediators and clerks see their own studios' calendars; reception and the director all.
+  const centerWide = caller.roles.some((r) => CENTER_WIDE.includes(r));
+  const visibleStudios = (studios.data ?? []).filter(
+    (s) => centerWide || caller.studioIds.includes(s.id),
+  );
   const weekly = view === 'studioWeek' || view === 'staffWeek' || view === 'roomWeek';
-  const allRooms = (studios.data ?? []).flatMap((s) =>
+  const allRooms = visibleStudios.flatMap((s) =>
     s.rooms.map((r) => ({
       id: r.id,
       studioId: s.id,
@@ -76,7 +82,7 @@ export function SchedulePage() {
       : allRooms.filter((r) => studioId === null || r.studioId === studioId);
   const groups =
     view === 'rooms' && studioId === null
-      ? (studios.data ?? []).map((s) => ({
+      ? visibleStudios.map((s) => ({
           label: studioName(s),
           resourceIds: s.rooms.map((r) => r.id),
         }))
@@ -145,7 +151,7 @@ export function SchedulePage() {
                   ...(view === 'studioWeek'
                     ? []
                     : [{ value: '', label: t('schedule.allStudios') }]),
-                  ...(studios.data ?? []).map((s) => ({
+                  ...visibleStudios.map((s) => ({
                     value: String(s.id),
                     label: studioName(s),
                   })),

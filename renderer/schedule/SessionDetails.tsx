@@ -11,7 +11,7 @@ import { useSessionLabels } from './use-schedule';
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={72} style={{ flexShrink: 0 }}>
+      <Text size="sm" c="dimmed" w={96} style={{ flexShrink: 0 }}>
         {label}
       </Text>
       <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>

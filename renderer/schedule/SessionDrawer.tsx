@@ -31,6 +31,7 @@ interface Props {
 /** 日程抽屉: book, edit, and record what happened, beside the calendar or the case. */
 export function SessionDrawer({ target, onClose, onChanged }: Props) {
   const { t } = useTranslation();
+  const refresh = useRefreshSchedule();
   return (
     <Drawer
       opened={target !== null}
@@ -44,6 +45,7 @@ export function SessionDrawer({ target, onClose, onChanged }: Props) {
           defaults={target.defaults}
           lockCase={target.lockCase}
           onSaved={() => {
+            void refresh();
             onChanged?.();
             onClose();
           }}

@@ -9,7 +9,8 @@ import {
   Textarea,
   Text,
 } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
+import { WallTimeInput } from './WallTimeInput';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef } from 'react';
@@ -75,6 +76,11 @@ export function SessionForm({ defaults, existing, lockCase, onSaved, onStale }: 
     },
   });
   const values = useWatch({ control: form.control });
+  // No date given: today at the center (the core's clock), once it is known.
+  const today = useApiQuery('schedule/workingHours', {}).data?.today;
+  useEffect(() => {
+    if (today !== undefined && !form.getValues('date')) form.setValue('date', today);
+  }, [today, form]);
   const caseId = values.caseId;
   const detail = useApiQuery('cases/get', { id: caseId ?? 0 }, { enabled: caseId !== undefined });
   const studios = useStudios();
@@ -274,13 +280,13 @@ export function SessionForm({ defaults, existing, lockCase, onSaved, onStale }: 
               />
             )}
           />
-          <TimeInput
+          <WallTimeInput
             label={t('schedule.field.start')}
             withAsterisk
             {...form.register('startTime')}
             error={errorOf('startTime')}
           />
-          <TimeInput
+          <WallTimeInput
             label={t('schedule.field.end')}
             withAsterisk
             {...form.register('endTime')}

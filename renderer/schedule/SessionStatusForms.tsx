@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
+import { WallTimeInput } from './WallTimeInput';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -295,13 +296,13 @@ function PostponeForm({ session, onDone }: FormProps) {
               />
             )}
           />
-          <TimeInput
+          <WallTimeInput
             label={t('schedule.field.start')}
             withAsterisk
             {...form.register('startTime')}
             error={message(errors.startTime?.message)}
           />
-          <TimeInput
+          <WallTimeInput
             label={t('schedule.field.end')}
             withAsterisk
             {...form.register('endTime')}

@@ -20,7 +20,12 @@ export function toEvent(
   openSlotText: string,
 ): ScheduleEventData<SessionPayload> {
   const who = s.parties.map((p) => p.name).join('、');
-  const parts = [labels.kind(s.kind), s.caseNumber ?? openSlotText, ...(who === '' ? [] : [who])];
+  const parts = [
+    labels.kind(s.kind),
+    s.caseNumber ?? openSlotText,
+    ...(who === '' ? [] : [who]),
+    labels.room(s),
+  ];
   const status = s.status === 'scheduled' ? '' : `【${labels.status(s.status)}】`;
   return {
     id: s.id,

@@ -18,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateInput, TimePicker } from '@mantine/dates';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
@@ -45,13 +45,19 @@ function WorkHoursForm({ hours }: { hours: WorkHours }) {
   const submit = form.handleSubmit(async (values) => {
     await save('settings/setWorkHours', values, form.setError);
   });
-  const errors = form.formState.errors;
   const time = (name: keyof WorkHours, label: string) => (
-    <TextInput
-      type="time"
-      label={label}
-      {...form.register(name, { setValueAs: (v: string | null) => v })}
-      error={err(errors[name]?.message)}
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <TimePicker
+          label={label}
+          format="24h"
+          value={field.value ?? ''}
+          onChange={(v) => field.onChange(v)}
+          error={err(fieldState.error?.message)}
+        />
+      )}
     />
   );
   return (
@@ -140,7 +146,7 @@ function AddDay({ year }: { year: number }) {
         />
         <TextInput
           label={t('holidays.name')}
-          placeholder="国庆节"
+          placeholder={t('holidays.namePlaceholder')}
           {...form.register('name')}
           error={err(form.formState.errors.name?.message)}
         />
@@ -203,7 +209,7 @@ function Holidays() {
                 <Table.Tr key={d.date}>
                   <Table.Td ff="monospace">{d.date}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={d.kind === 'holiday' ? 'red' : 'blue'}>
+                    <Badge variant="light" color={d.kind === 'holiday' ? 'red' : 'blue'} tt="none">
                       {t(`holidays.kind.${d.kind}`)}
                     </Badge>
                   </Table.Td>

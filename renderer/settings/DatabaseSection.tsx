@@ -9,7 +9,8 @@ export function DatabaseSection() {
   const { t } = useTranslation();
   const settings = useApiQuery('settings/get', {});
   if (settings.isPending) return <Loader />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (settings.isError)
+    return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
     <Paper withBorder p="md">
       <Stack>

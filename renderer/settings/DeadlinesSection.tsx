@@ -21,7 +21,12 @@ function RuleRow({ studio }: { studio: AdminStudio }) {
     setError(undefined);
     await save(
       'studios/setDeadline',
-      { id: studio.id, version: studio.version, deadlineAmount: amount === '' ? 0 : amount, deadlineUnit: unit },
+      {
+        id: studio.id,
+        version: studio.version,
+        deadlineAmount: amount === '' ? 0 : amount,
+        deadlineUnit: unit,
+      },
       (field, e) => field === 'deadlineAmount' && setError(e.message),
     );
   };
@@ -65,7 +70,8 @@ export function DeadlinesSection() {
   const { t } = useTranslation();
   const studios = useApiQuery('studios/listAll', {});
   if (studios.isPending) return <Loader />;
-  if (studios.isError) return <ErrorState error={studios.error} onRetry={() => void studios.refetch()} />;
+  if (studios.isError)
+    return <ErrorState error={studios.error} onRetry={() => void studios.refetch()} />;
   return (
     <Paper withBorder p="md">
       <Alert color="blue" mb="md">

@@ -1,14 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Code, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Code,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MethodOutput } from '../../src/api/contract';
-import {
-  centerSettingsSchema,
-  numberingSettingsSchema,
-} from '../../src/settings/settings.schema';
+import { centerSettingsSchema, numberingSettingsSchema } from '../../src/settings/settings.schema';
 import { useApiQuery } from '../api/hooks';
 import { ErrorState } from '../shared/ErrorState';
 import { StudioForm, type AdminStudio } from './studios/StudioForm';
@@ -35,8 +44,18 @@ function CenterForm({ center }: { center: Settings['center'] }) {
       <Stack>
         <Title order={4}>{t('center.title')}</Title>
         <SimpleGrid cols={2}>
-          <TextInput label={t('center.name')} withAsterisk {...form.register('name')} error={err(errors.name?.message)} />
-          <TextInput label={t('center.nameEn')} withAsterisk {...form.register('nameEn')} error={err(errors.nameEn?.message)} />
+          <TextInput
+            label={t('center.name')}
+            withAsterisk
+            {...form.register('name')}
+            error={err(errors.name?.message)}
+          />
+          <TextInput
+            label={t('center.nameEn')}
+            withAsterisk
+            {...form.register('nameEn')}
+            error={err(errors.nameEn?.message)}
+          />
         </SimpleGrid>
         <TextInput
           label={t('center.numberCode')}
@@ -60,7 +79,9 @@ function TemplateForm({ numbering }: { numbering: Settings['numbering'] }) {
   const save = useSave();
   const err = useFieldError();
   const form = useForm<NumberingFields>({
-    resolver: (zodResolver as (schema: unknown) => Resolver<NumberingFields>)(numberingSettingsSchema),
+    resolver: (zodResolver as (schema: unknown) => Resolver<NumberingFields>)(
+      numberingSettingsSchema,
+    ),
     defaultValues: { template: numbering.template },
   });
   const submit = form.handleSubmit(async (values) => {
@@ -73,7 +94,6 @@ function TemplateForm({ numbering }: { numbering: Settings['numbering'] }) {
         <TextInput
           label={t('numbering.template')}
           withAsterisk
-          ff="monospace"
           {...form.register('template')}
           error={err(form.formState.errors.template?.message)}
           description={t('numbering.placeholders')}
@@ -142,7 +162,8 @@ function StudioCodes() {
 export function NumberingSection() {
   const settings = useApiQuery('settings/get', {});
   if (settings.isPending) return <Loader />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (settings.isError)
+    return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
     <Stack>
       <CenterForm center={settings.data.center} />

@@ -123,7 +123,8 @@ function ChangePasswordForm() {
 export function SecuritySection() {
   const settings = useApiQuery('settings/get', {});
   if (settings.isPending) return <Loader />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (settings.isError)
+    return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
     <Stack>
       <IdleLockForm minutes={settings.data.security.idleLockMinutes} />

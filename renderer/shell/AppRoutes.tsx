@@ -4,6 +4,7 @@ import { CaseListPage } from '../cases/list/CaseListPage';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { HomePage } from '../home/HomePage';
 import { IntakePage } from '../intake/IntakePage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { SchedulePage } from '../schedule/SchedulePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ComingSoon } from '../shared/ComingSoon';
@@ -17,7 +18,7 @@ export function AppRoutes() {
       <Route path="/cases/:id">{(params) => <CaseDetailPage id={Number(params.id)} />}</Route>
       <Route path="/schedule" component={SchedulePage} />
       <Route path="/documents" component={DocumentsPage} />
-      <Route path="/reports">{() => <ComingSoon title="nav.reports" />}</Route>
+      <Route path="/reports" component={ReportsPage} />
       <Route path="/settings/:section?">
         {(params) => <SettingsPage section={params.section} />}
       </Route>

@@ -40,7 +40,11 @@ export async function recordCounts(db: Database) {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
-  return { cases: await count('cases'), staff: await count('staff'), auditRows: await count('auditLog') };
+  return {
+    cases: await count('cases'),
+    staff: await count('staff'),
+    auditRows: await count('auditLog'),
+  };
 }
 
 export async function readSettingFrom(db: Database, key: string): Promise<string | null> {

@@ -11,7 +11,8 @@ export const BACKUP_KINDS = ['daily', 'manual', 'pre-migration', 'pre-restore'] 
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 const PREFIX = 'mediation-desk';
-const NAME = /^mediation-desk-(\d{8})-(\d{6})-(daily|manual|pre-migration|pre-restore)(?:-\d+)?\.sqlite$/;
+const NAME =
+  /^mediation-desk-(\d{8})-(\d{6})-(daily|manual|pre-migration|pre-restore)(?:-\d+)?\.sqlite$/;
 
 export interface BackupChecks {
   readonly integrity: boolean;

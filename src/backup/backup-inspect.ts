@@ -21,7 +21,11 @@ export interface Inspection {
   readonly integrity: readonly string[];
   readonly schema: { readonly fit: SchemaFit; readonly latest: string | null };
   readonly chain: AuditChainReport | null;
-  readonly counts: { readonly cases: number; readonly staff: number; readonly auditRows: number } | null;
+  readonly counts: {
+    readonly cases: number;
+    readonly staff: number;
+    readonly auditRows: number;
+  } | null;
 }
 
 const UNREADABLE: Inspection = {
@@ -59,7 +63,8 @@ export async function inspectDatabaseFile(file: string): Promise<Inspection> {
     const applied = await appliedMigrations(db);
     const fit = schemaFit(applied);
     const schema = { fit, latest: applied?.at(-1) ?? null };
-    if (fit !== 'same' && fit !== 'older') return { ...UNREADABLE, readable: true, integrity, schema };
+    if (fit !== 'same' && fit !== 'older')
+      return { ...UNREADABLE, readable: true, integrity, schema };
     return {
       readable: true,
       integrity,

@@ -28,7 +28,11 @@ export function startDailyBackups(options: {
       .then(
         (made) => {
           if (made !== null && made.checks?.chainOk === false) {
-            options.onError(new Error(`audit chain broken in ${made.name}: ${JSON.stringify(made.checks.firstBreak)}`));
+            options.onError(
+              new Error(
+                `audit chain broken in ${made.name}: ${JSON.stringify(made.checks.firstBreak)}`,
+              ),
+            );
           }
         },
         (error: unknown) => options.onError(error),

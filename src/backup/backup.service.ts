@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../api/result';
 import { fieldError } from '../api/validation';
-import { appendAudit } from '../audit/audit.repository';
+import { appendAuditAlone } from '../audit/audit.repository';
 import { migrateToLatest, withRawSqlite, type Database } from '../db/database';
 import { SETTING_KEYS } from '../settings/setting-keys';
 import { getSettings } from '../settings/settings.repository';
@@ -147,7 +147,10 @@ export async function runDailyBackupIfDue(
  * Before migrations touch a database that holds data: a copy in its backup folder. Read from
  * the file itself (the app's connection is mid-opening), through a connection of its own.
  */
-export async function backupBeforeMigration(databaseFile: string, now: Date): Promise<BackupRecord> {
+export async function backupBeforeMigration(
+  databaseFile: string,
+  now: Date,
+): Promise<BackupRecord> {
   const reader = openReadOnly(databaseFile);
   let config: BackupConfig;
   try {
@@ -171,7 +174,12 @@ export function assertRestorable(inspection: Inspection): void {
   if (inspection.schema.fit === 'newer') throw fieldError('file', 'validation.backup.newer');
   if (inspection.schema.fit === 'foreign') throw fieldError('file', 'validation.backup.foreign');
   const id = inspection.chain?.firstBreak?.id ?? 0;
-  throw new AppError('VALIDATION', 'error.backupChainBroken', { file: 'validation.backup.chain' }, { id });
+  throw new AppError(
+    'VALIDATION',
+    'error.backupChainBroken',
+    { file: 'validation.backup.chain' },
+    { id },
+  );
 }
 
 export interface RestoreResult {
@@ -205,16 +213,14 @@ export async function restoreDatabase(
     return kept;
   });
   await migrateToLatest(db);
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, {
-      at: actor.now.toISOString(),
-      staffId: actor.staffId,
-      method: 'backups/restore',
-      entity: 'database',
-      entityId: null,
-      before: JSON.stringify({ keptAs: replacedKeptAs.file }),
-      after: JSON.stringify({ restoredFrom: source, counts: inspection.counts }),
-    }),
-  );
+  await appendAuditAlone(db, {
+    at: actor.now.toISOString(),
+    staffId: actor.staffId,
+    method: 'backups/restore',
+    entity: 'database',
+    entityId: null,
+    before: JSON.stringify({ keptAs: replacedKeptAs.file }),
+    after: JSON.stringify({ restoredFrom: source, counts: inspection.counts }),
+  });
   return { replacedKeptAs, restoredFrom: source, inspection };
 }

@@ -30,9 +30,16 @@ const required = (max: number) => z.string().trim().min(1).max(max);
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: 'validation.date',
-  });
+  // zod runs every check even after the pattern failed: guard the Date before formatting it.
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+    },
+    {
+      error: 'validation.date',
+    },
+  );
 
 /** A local date and time at the center (Asia/Shanghai), minutes precision: 2026-03-12T09:30. */
 export const localDateTime = z

@@ -17,20 +17,6 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
-/** year × 12 + (month − 1) of a day number: one integer per month, consecutive months adjacent. */
-export function monthOfDay(n: number): number {
-  // H. Hinnant's civil_from_days, year and month only.
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 12 + month - 1;
-}
-
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 
 /**
@@ -40,15 +26,15 @@ const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
  * centerDate(new Date(iso)) (tests/src/reports/center-day.test.ts), without a Date or Intl.
  */
 export function centerDayOfInstant(text: string, at = 0): number {
-  const year = digit(text, at) * 1000 + digit(text, at + 1) * 100 + digit(text, at + 2) * 10 + digit(text, at + 3);
+  const year =
+    digit(text, at) * 1000 +
+    digit(text, at + 1) * 100 +
+    digit(text, at + 2) * 10 +
+    digit(text, at + 3);
   const month = digit(text, at + 5) * 10 + digit(text, at + 6);
   const day = digit(text, at + 8) * 10 + digit(text, at + 9);
   const hour = digit(text, at + 11) * 10 + digit(text, at + 12);
   return daysFromCivil(year, month, day) + (hour >= 16 ? 1 : 0);
-}
-
-export function centerDayOrNull(iso: string | null): number | null {
-  return iso === null ? null : centerDayOfInstant(iso);
 }
 
 /** YYYY-MM-DD → day number, and back. */

@@ -1,6 +1,7 @@
 import { CATEGORIES, SOURCES, type Category, type Source } from '../cases/case.schema';
 import type { Database } from '../db/database';
 import { centerDate } from '../shared/center-time';
+import { CaseFactsBuilder } from './case-facts';
 import { dayOf } from './center-day';
 import { loadCaseFacts } from './report-facts.repository';
 import { loadReportContext } from './report-context';
@@ -114,7 +115,9 @@ export async function buildDashboard(
   const { session, studios } = await loadReportContext(db);
   const range = factRange([period, previous, ...months], today);
   const facts =
-    range === null ? [] : await loadCaseFacts(db, { ...range, studioIds: scope });
+    range === null
+      ? new CaseFactsBuilder(0).build()
+      : await loadCaseFacts(db, { ...range, studioIds: scope });
   const result = tally(
     session,
     facts,

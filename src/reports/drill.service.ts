@@ -7,7 +7,7 @@ import { MEASURE_INDEX } from './report-measures';
 import { resolvePeriod } from './report-period';
 import { listReportRows, type ReportCaseRow } from './report-rows.repository';
 import type { DrillGroup, Measure } from './report.schema';
-import type { CaseFact } from './rates';
+import type { CaseFacts } from './case-facts';
 import { eachCase } from './tally';
 
 export interface DrillSpec {
@@ -23,15 +23,20 @@ export interface DrillPage {
   readonly items: readonly ReportCaseRow[];
 }
 
-function inGroup(group: DrillGroup | undefined, f: CaseFact, studioId: number): boolean {
+function inGroup(
+  group: DrillGroup | undefined,
+  t: CaseFacts,
+  row: number,
+  studioId: number,
+): boolean {
   if (group === undefined) return true;
   switch (group.by) {
     case 'studio':
       return studioId === group.key;
     case 'category':
-      return f.category === group.key;
+      return t.categoryOf(row) === group.key;
     case 'source':
-      return f.source === group.key;
+      return t.sourceOf(row) === group.key;
   }
 }
 
@@ -52,17 +57,17 @@ export async function drillIds(
   const { session } = await loadReportContext(db);
   const facts = await loadCaseFacts(db, { ...range, studioIds: scope });
   const wanted = MEASURE_INDEX[spec.measure];
-  const found: CaseFact[] = [];
+  const found: { id: number; registeredOn: number }[] = [];
   eachCase(
     session,
     facts,
     periodWindow(period, today),
     scope === null ? null : new Set(scope),
-    (f, studioId, recorded) => {
-      if (!inGroup(spec.group, f, studioId)) return;
+    (row, studioId, recorded) => {
+      if (!inGroup(spec.group, facts, row, studioId)) return;
       for (let i = 0; i < recorded.length; i += 1) {
         if (recorded.measures[i] === wanted) {
-          found.push(f);
+          found.push({ id: facts.id[row] ?? 0, registeredOn: facts.registered[row] ?? 0 });
           return;
         }
       }

@@ -123,7 +123,13 @@ export async function exportDrill(
     ctx.locale,
   );
   const prefix = ctx.locale === 'zh-CN' ? '明细' : 'cases';
-  return file([sheet], format, `${prefix}_${spec.measure}_${spec.from}_${spec.to}`, rows.length, ctx.now);
+  return file(
+    [sheet],
+    format,
+    `${prefix}_${spec.measure}_${spec.from}_${spec.to}`,
+    rows.length,
+    ctx.now,
+  );
 }
 
 export async function exportOverdue(
@@ -134,7 +140,12 @@ export async function exportOverdue(
   const urgent = await listUrgent(ctx.db, ctx.scope, kinds ?? OVERDUE_KINDS, ctx.now);
   refuseLarge(urgent.length);
   const rows = new Map(
-    (await listExportRows(ctx.db, urgent.map((u) => u.caseId))).map((r) => [r.id, r]),
+    (
+      await listExportRows(
+        ctx.db,
+        urgent.map((u) => u.caseId),
+      )
+    ).map((r) => [r.id, r]),
   );
   const studios = await studioNames(ctx.db);
   const title = reportWords.overdue[ctx.locale];
@@ -178,7 +189,13 @@ export async function exportCaseList(
   }
   const rows = await listExportRows(ctx.db, ids);
   const title = reportWords.cases[ctx.locale];
-  const sheet = caseSheet(title, [title, asOfLine(ctx)], rows, await studioNames(ctx.db), ctx.locale);
+  const sheet = caseSheet(
+    title,
+    [title, asOfLine(ctx)],
+    rows,
+    await studioNames(ctx.db),
+    ctx.locale,
+  );
   const prefix = ctx.locale === 'zh-CN' ? '案件清单' : 'cases';
   return file([sheet], format, `${prefix}_${centerDate(ctx.now)}`, rows.length, ctx.now);
 }

@@ -87,15 +87,22 @@ const SECTION = ['一', '二', '三', '四', '五', '六'];
 export function monthlyReportModel(view: DashboardView, locale: Locale): DocModel {
   const zh = locale === 'zh-CN';
   const sep = zh ? '：' : ': ';
-  const section = (i: number, text: string) => (zh ? `${SECTION[i] ?? i + 1}、${text}` : `${i + 1}. ${text}`);
+  const section = (i: number, text: string) =>
+    zh ? `${SECTION[i] ?? i + 1}、${text}` : `${i + 1}. ${text}`;
   const studios = new Map(view.studios.map((s) => [s.id, s]));
   const total = { label: w.total[locale], figures: view.current };
   const byStudio = [
-    ...view.byStudio.map((g) => ({ label: studioName(studios.get(g.studioId), locale), figures: g.figures })),
+    ...view.byStudio.map((g) => ({
+      label: studioName(studios.get(g.studioId), locale),
+      figures: g.figures,
+    })),
     total,
   ];
   const byCategory = [
-    ...view.byCategory.map((g) => ({ label: categoryLabels[g.category][locale], figures: g.figures })),
+    ...view.byCategory.map((g) => ({
+      label: categoryLabels[g.category][locale],
+      figures: g.figures,
+    })),
     total,
   ];
   const scope =
@@ -109,7 +116,10 @@ export function monthlyReportModel(view: DashboardView, locale: Locale): DocMode
     title,
     blocks: [
       { type: 'title', text: title },
-      { type: 'number', text: zh ? `（${periodTitle(view.period, locale)}）` : periodTitle(view.period, locale) },
+      {
+        type: 'number',
+        text: zh ? `（${periodTitle(view.period, locale)}）` : periodTitle(view.period, locale),
+      },
       {
         type: 'fields',
         rows: [
@@ -161,16 +171,15 @@ export function monthlyReportModel(view: DashboardView, locale: Locale): DocMode
       {
         type: 'numbered',
         items: [
-          ...RATE_KEYS.map((k) => `${rateLabels[k][locale]}${sep}${noteText(rateNotes[k], locale, limit)}`),
+          ...RATE_KEYS.map(
+            (k) => `${rateLabels[k][locale]}${sep}${noteText(rateNotes[k], locale, limit)}`,
+          ),
           ...generalNotes.map((n) => noteText(n, locale)),
         ],
       },
       {
         type: 'signatures',
-        lines: [
-          { label: zh ? '填报人' : 'Prepared by' },
-          { label: zh ? '审核人' : 'Checked by' },
-        ],
+        lines: [{ label: zh ? '填报人' : 'Prepared by' }, { label: zh ? '审核人' : 'Checked by' }],
         footer: zh
           ? `填报日期：${view.today.slice(0, 4)}年${Number(view.today.slice(5, 7))}月${Number(view.today.slice(8, 10))}日`
           : `Date: ${view.today}`,

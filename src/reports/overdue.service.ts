@@ -6,7 +6,8 @@ import { loadOpenCaseFacts } from './report-facts.repository';
 import { loadReportContext } from './report-context';
 import { listReportRows, type ReportCaseRow } from './report-rows.repository';
 import { OVERDUE_KINDS, type OverdueKind } from './report.schema';
-import { deadlineAt, responseDueOn, studioAt, type CaseFact } from './rates';
+import { STATUS } from './case-facts';
+import { deadlineAt, responseDueOn, studioAt } from './rates';
 
 /**
  * 超期、临期 the open cases past or near a limit today: the case deadline (overdue, due soon, by
@@ -49,15 +50,16 @@ export async function listUrgent(
   const facts = await loadOpenCaseFacts(db, scope);
   const wanted = new Set(kinds);
   const urgent: (UrgentCase & { registeredOn: number })[] = [];
-  const keep = (f: CaseFact, u: UrgentCase) => {
-    if (wanted.has(u.kind)) urgent.push({ ...u, registeredOn: f.registeredOn });
+  const keep = (row: number, u: UrgentCase) => {
+    if (wanted.has(u.kind)) urgent.push({ ...u, registeredOn: facts.registered[row] ?? 0 });
   };
-  for (const f of facts) {
-    if (f.status === 'registered') {
-      const due = responseDueOn(session, f.registeredOn);
+  for (let row = 0; row < facts.length; row += 1) {
+    const caseId = facts.id[row] ?? 0;
+    if (facts.status[row] === STATUS.registered) {
+      const due = responseDueOn(session, facts.registered[row] ?? 0);
       if (due >= today) continue;
-      keep(f, {
-        caseId: f.id,
+      keep(row, {
+        caseId,
         kind: 'response',
         dueOn: dateOf(due),
         daysLeft: -Math.max(1, session.calendar.workingDaysBetween(dateOf(due), todayDate)),
@@ -66,15 +68,15 @@ export async function listUrgent(
       });
       continue;
     }
-    const deadline = deadlineAt(session, f, today);
-    const rule = session.rules.get(studioAt(f, today));
+    const deadline = deadlineAt(session, facts, row, today);
+    const rule = session.rules.get(studioAt(facts, row, today));
     if (deadline === null || rule === undefined) continue;
     const dueOn = dateOf(deadline.dueOn);
     const left = daysLeft(session.calendar, rule.unit, dueOn, todayDate);
     const level = urgency(left);
     if (level === 'ok') continue;
-    keep(f, {
-      caseId: f.id,
+    keep(row, {
+      caseId,
       kind: level === 'overdue' ? 'overdue' : 'dueSoon',
       dueOn,
       daysLeft: left,
@@ -82,13 +84,11 @@ export async function listUrgent(
       pausedSince: deadline.pausedSince,
     });
   }
-  // Most urgent first: furthest past the limit, then earliest registered.
+  // Most urgent first: the earliest limit (days left are counted in different units by rule,
+  // working days against calendar days, so the date orders them), then the earliest registered.
   urgent.sort(
     (a, b) =>
-      a.daysLeft - b.daysLeft ||
-      a.dueOn.localeCompare(b.dueOn) ||
-      a.registeredOn - b.registeredOn ||
-      a.caseId - b.caseId,
+      a.dueOn.localeCompare(b.dueOn) || a.registeredOn - b.registeredOn || a.caseId - b.caseId,
   );
   return urgent.map(({ registeredOn: _r, ...u }) => u);
 }
@@ -104,7 +104,14 @@ export async function urgentPage(
   const counts = { overdue: 0, dueSoon: 0, response: 0 };
   for (const u of all) counts[u.kind] += 1;
   const slice = all.slice(page.offset, page.offset + page.limit);
-  const rows = new Map((await listReportRows(db, slice.map((u) => u.caseId))).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await listReportRows(
+        db,
+        slice.map((u) => u.caseId),
+      )
+    ).map((r) => [r.id, r]),
+  );
   return {
     today: centerDate(now),
     total: all.length,

@@ -1,12 +1,9 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import type { CaseStatus, Category, Outcome, SATISFACTION, Source } from '../cases/case.schema';
-import { computeDeadline, type DeadlineChange, type DeadlineRule } from '../cases/deadline';
+import { CASE_STATUSES, OUTCOMES, type CaseStatus } from '../cases/case.schema';
+import { computeDeadline, type DeadlineRule } from '../cases/deadline';
+import { NEVER, STATUS, type CaseFacts, type Satisfaction } from './case-facts';
 import { dateOf, dayOf } from './center-day';
-import {
-  MEASURE_INDEX as M,
-  OUTCOME_MEASURE_INDEX,
-  STATUS_MEASURE_INDEX,
-} from './report-measures';
+import { MEASURE_INDEX as M, OUTCOME_MEASURE_INDEX, STATUS_MEASURE_INDEX } from './report-measures';
 
 /**
  * The center's figures (DESIGN §6), case by case. Pure: the repository reads the facts, this
@@ -40,59 +37,6 @@ import {
  * - Satisfaction: per case, its last follow-up visited in the period that carries a rating;
  *   visits without a rating count as follow-ups, not in the satisfaction rate.
  */
-
-export type Satisfaction = (typeof SATISFACTION)[number];
-
-/**
- * Days are day numbers (center-day.ts): days since 1970-01-01 of the center's calendar.
- */
-export interface TransferFact {
-  /** The day of the transfer, and its instant for the order of same-day transfers. */
-  readonly on: number;
-  readonly at: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-export interface DeadlineChangeFact extends DeadlineChange {
-  /** The day the change was recorded: a report on an earlier day does not see it. */
-  readonly recordedOn: number;
-}
-
-export interface FollowUpFact {
-  /** The day of the visit, and its instant for ordering visits of the same day. */
-  readonly visitedOn: number;
-  readonly visitedAt: string;
-  readonly satisfaction: Satisfaction | null;
-}
-
-/** One case as the reports see it: the days of its steps, as stored now. */
-export interface CaseFact {
-  readonly id: number;
-  /** The studio holding the case now. */
-  readonly studioId: number;
-  readonly category: Category;
-  readonly source: Source;
-  readonly status: CaseStatus;
-  readonly outcome: Outcome | null;
-  readonly registeredOn: number;
-  /** Accepted, declined or referred. */
-  readonly answeredOn: number | null;
-  readonly acceptedOn: number | null;
-  readonly mediationOn: number | null;
-  readonly concludedOn: number | null;
-  /** Oldest first. */
-  readonly transfers: readonly TransferFact[];
-  readonly deadlineChanges: readonly DeadlineChangeFact[];
-  /** Visited follow-ups only, any order. */
-  readonly followUps: readonly FollowUpFact[];
-}
-
-/**
- * The one empty list of transfers, changes or visits most facts share (frozen: a fact that gets
- * items gets its own array, never pushes into this one).
- */
-export const NONE: readonly never[] = Object.freeze([]);
 
 /** The default response limit (响应时限): one working day after the registration day. */
 export const DEFAULT_RESPONSE_LIMIT_DAYS = 1;
@@ -136,7 +80,7 @@ export function rateSession(ctx: RateContext, memo: DateMemo = dateMemo()): Rate
   return { ...ctx, ...memo, dueByStudio: new Map() };
 }
 
-/** Receives the measures a case counts for, by index in MEASURES (report-measures.ts). */
+/** Receives the measures a case counts for, by index in MEASURES (report.schema.ts). */
 export interface MeasureSink {
   add(measure: number): void;
 }
@@ -151,8 +95,7 @@ export interface Window {
   readonly withState: boolean;
 }
 
-const inWindow = (w: Window, d: number | null): boolean =>
-  d !== null && d >= w.from && d <= w.to;
+// Every function below speaks of the case in row `i` of the table `t`.
 
 /** The last day on which an answer is in time. */
 export function responseDueOn(s: RateSession, registeredOn: number): number {
@@ -164,27 +107,31 @@ export function responseDueOn(s: RateSession, registeredOn: number): number {
   return due;
 }
 
-export function respondedInTime(s: RateSession, f: CaseFact): boolean {
-  return f.answeredOn !== null && f.answeredOn <= responseDueOn(s, f.registeredOn);
+export function respondedInTime(s: RateSession, t: CaseFacts, i: number): boolean {
+  return (t.answered[i] ?? NEVER) <= responseDueOn(s, t.registered[i] ?? NEVER);
 }
 
 /** The studio holding the case at the end of `day`: before the first later transfer, if any. */
-export function studioAt(f: CaseFact, day: number): number {
-  for (const t of f.transfers) if (t.on > day) return t.from;
-  return f.studioId;
+export function studioAt(t: CaseFacts, i: number, day: number): number {
+  const extras = t.extrasAt(i);
+  if (extras !== undefined) for (const tr of extras.transfers) if (tr.on > day) return tr.from;
+  return t.studio[i] ?? 0;
 }
 
 export type StateAtDay = CaseStatus | 'notYetRegistered';
 
 /** The case's status at the end of `day`, from its dates (archived reads as concluded). */
-export function stateAt(f: CaseFact, day: number): StateAtDay {
-  if (f.registeredOn > day) return 'notYetRegistered';
-  if (f.concludedOn !== null && f.concludedOn <= day) return 'concluded';
-  if (f.acceptedOn !== null && f.acceptedOn <= day) {
-    return f.mediationOn !== null && f.mediationOn <= day ? 'in_mediation' : 'accepted';
+export function stateAt(t: CaseFacts, i: number, day: number): StateAtDay {
+  if ((t.registered[i] ?? NEVER) > day) return 'notYetRegistered';
+  if ((t.concluded[i] ?? NEVER) <= day) return 'concluded';
+  if ((t.accepted[i] ?? NEVER) <= day) {
+    return (t.mediation[i] ?? NEVER) <= day ? 'in_mediation' : 'accepted';
   }
-  if (f.answeredOn !== null && f.answeredOn <= day) {
-    return f.status === 'declined' || f.status === 'referred' ? f.status : 'registered';
+  if ((t.answered[i] ?? NEVER) <= day) {
+    const status = t.status[i];
+    return status === STATUS.declined || status === STATUS.referred
+      ? (CASE_STATUSES[status] ?? 'registered')
+      : 'registered';
   }
   return 'registered';
 }
@@ -199,20 +146,36 @@ export interface DeadlineAt {
  * The deadline in force at the end of `day`: the rule of the studio holding the case then, with
  * the changes recorded by then; null when the case has no deadline on that day.
  */
-export function deadlineAt(s: RateSession, f: CaseFact, day: number): DeadlineAt | null {
-  if (f.acceptedOn === null || f.acceptedOn > day) return null;
-  const studio = studioAt(f, day);
+export function deadlineAt(
+  s: RateSession,
+  t: CaseFacts,
+  i: number,
+  day: number,
+): DeadlineAt | null {
+  const acceptedOn = t.accepted[i] ?? NEVER;
+  if (acceptedOn > day) return null;
+  const studio = studioAt(t, i, day);
   const rule = s.rules.get(studio);
   if (rule === undefined) return null;
-  const changes =
-    f.deadlineChanges.length === 0
-      ? f.deadlineChanges
-      : f.deadlineChanges.filter((c) => c.recordedOn <= day);
-  if (changes.length > 0) {
-    const state = computeDeadline(s.calendar, rule, dateOf(f.acceptedOn), changes, dateOf(day));
+  const changes = t.extrasAt(i)?.deadlineChanges;
+  const recorded =
+    changes === undefined || changes.length === 0
+      ? null
+      : changes.filter((c) => c.recordedOn <= day);
+  if (recorded !== null && recorded.length > 0) {
+    const state = computeDeadline(s.calendar, rule, dateOf(acceptedOn), recorded, dateOf(day));
     return { dueOn: dayOf(state.dueOn), pausedSince: state.pausedSince };
   }
-  // Without pauses or extensions the due date does not depend on the day asked: share it.
+  return { dueOn: plainDueOn(s, studio, rule, acceptedOn), pausedSince: null };
+}
+
+/** Without pauses or extensions the due date does not depend on the day asked: shared. */
+function plainDueOn(
+  s: RateSession,
+  studio: number,
+  rule: DeadlineRule,
+  acceptedOn: number,
+): number {
   let byDay = s.dueByStudio.get(studio);
   if (byDay === undefined) {
     const ruleKey = `${rule.amount}:${rule.unit}`;
@@ -220,87 +183,109 @@ export function deadlineAt(s: RateSession, f: CaseFact, day: number): DeadlineAt
     s.plainDue.set(ruleKey, byDay);
     s.dueByStudio.set(studio, byDay);
   }
-  let due = byDay.get(f.acceptedOn);
+  let due = byDay.get(acceptedOn);
   if (due === undefined) {
-    const accepted = dateOf(f.acceptedOn);
+    const accepted = dateOf(acceptedOn);
     due = dayOf(computeDeadline(s.calendar, rule, accepted, [], accepted).dueOn);
-    byDay.set(f.acceptedOn, due);
+    byDay.set(acceptedOn, due);
   }
-  return { dueOn: due, pausedSince: null };
+  return due;
 }
 
 /** The due date in force at the end of `day` (deadlineAt), or null. */
-export function dueOnAt(s: RateSession, f: CaseFact, day: number): number | null {
-  return deadlineAt(s, f, day)?.dueOn ?? null;
+export function dueOnAt(s: RateSession, t: CaseFacts, i: number, day: number): number | null {
+  return deadlineAt(s, t, i, day)?.dueOn ?? null;
 }
 
-export function concludedOnTime(s: RateSession, f: CaseFact): boolean {
-  if (f.concludedOn === null) return false;
-  const due = dueOnAt(s, f, f.concludedOn);
-  return due === null || f.concludedOn <= due;
+export function concludedOnTime(s: RateSession, t: CaseFacts, i: number): boolean {
+  const concludedOn = t.concluded[i] ?? NEVER;
+  if (concludedOn === NEVER) return false;
+  const due = dueOnAt(s, t, i, concludedOn);
+  return due === null || concludedOn <= due;
 }
 
-export function overdueAt(s: RateSession, f: CaseFact, day: number): boolean {
-  const state = stateAt(f, day);
+export function overdueAt(s: RateSession, t: CaseFacts, i: number, day: number): boolean {
+  const state = stateAt(t, i, day);
   if (state !== 'accepted' && state !== 'in_mediation') return false;
-  const due = dueOnAt(s, f, day);
+  const due = dueOnAt(s, t, i, day);
   return due !== null && due < day;
 }
 
+const inWindow = (w: Window, d: number): boolean => d >= w.from && d <= w.to;
+
 /** The last rated follow-up visited in the window (ties by instant), if any. */
-export function lastRatingIn(f: CaseFact, w: Window): Satisfaction | null {
-  let last: FollowUpFact | null = null;
-  for (const v of f.followUps) {
+export function lastRatingIn(t: CaseFacts, i: number, w: Window): Satisfaction | null {
+  let last: { visitedAt: string; satisfaction: Satisfaction } | null = null;
+  for (const v of t.extrasOf(i).followUps) {
     if (v.satisfaction === null || !inWindow(w, v.visitedOn)) continue;
-    if (last === null || v.visitedAt > last.visitedAt) last = v;
+    if (last === null || v.visitedAt > last.visitedAt) {
+      last = { visitedAt: v.visitedAt, satisfaction: v.satisfaction };
+    }
   }
   return last?.satisfaction ?? null;
 }
 
-const AGREEMENTS: readonly (Outcome | null)[] = ['written_agreement', 'oral_agreement'];
+/** Outcome codes (case-facts.ts) of a written or an oral agreement. */
+const WRITTEN = 1 + OUTCOMES.indexOf('written_agreement');
+const ORAL = 1 + OUTCOMES.indexOf('oral_agreement');
+const STATUS_MEASURE = CASE_STATUSES.map((status) => STATUS_MEASURE_INDEX[status]);
+const OUTCOME_MEASURE = OUTCOMES.map((outcome) => OUTCOME_MEASURE_INDEX[outcome]);
 
 /**
  * Every measure the case counts for in the window, each reported once to the sink (by index in
  * MEASURES). The dashboard adds them up; a drill-down keeps the cases that report the measure
  * asked for.
  */
-export function classify(s: RateSession, f: CaseFact, w: Window, sink: MeasureSink): void {
-  if (inWindow(w, f.registeredOn)) {
+export function classify(
+  s: RateSession,
+  t: CaseFacts,
+  i: number,
+  w: Window,
+  sink: MeasureSink,
+): void {
+  const status = t.status[i] ?? 0;
+  if (inWindow(w, t.registered[i] ?? NEVER)) {
     sink.add(M.registered);
-    sink.add(respondedInTime(s, f) ? M.respondedInTime : M.respondedLate);
-    sink.add(STATUS_MEASURE_INDEX[f.status]);
+    sink.add(respondedInTime(s, t, i) ? M.respondedInTime : M.respondedLate);
+    sink.add(STATUS_MEASURE[status] ?? 0);
   }
-  if (inWindow(w, f.acceptedOn)) {
+  const acceptedOn = t.accepted[i] ?? NEVER;
+  const concludedOn = t.concluded[i] ?? NEVER;
+  if (inWindow(w, acceptedOn)) {
     sink.add(M.accepted);
-    sink.add(f.concludedOn !== null ? M.acceptedConcluded : M.acceptedOpen);
-  } else if (f.acceptedOn === null && (f.status === 'declined' || f.status === 'referred')) {
-    if (inWindow(w, f.answeredOn)) sink.add(M[f.status]);
+    sink.add(concludedOn !== NEVER ? M.acceptedConcluded : M.acceptedOpen);
+  } else if (acceptedOn === NEVER && (status === STATUS.declined || status === STATUS.referred)) {
+    if (inWindow(w, t.answered[i] ?? NEVER)) {
+      sink.add(status === STATUS.declined ? M.declined : M.referred);
+    }
   }
-  if (inWindow(w, f.concludedOn)) {
+  const extras = t.extrasAt(i);
+  if (inWindow(w, concludedOn)) {
+    const outcome = t.outcome[i] ?? 0;
     sink.add(M.concluded);
-    sink.add(concludedOnTime(s, f) ? M.concludedOnTime : M.concludedLate);
-    sink.add(AGREEMENTS.includes(f.outcome) ? M.withAgreement : M.withoutAgreement);
-    sink.add(f.followUps.length > 0 ? M.followedUp : M.notFollowedUp);
-    if (f.outcome !== null) sink.add(OUTCOME_MEASURE_INDEX[f.outcome]);
+    sink.add(concludedOnTime(s, t, i) ? M.concludedOnTime : M.concludedLate);
+    sink.add(outcome === WRITTEN || outcome === ORAL ? M.withAgreement : M.withoutAgreement);
+    sink.add((extras?.followUps.length ?? 0) > 0 ? M.followedUp : M.notFollowedUp);
+    if (outcome > 0) sink.add(OUTCOME_MEASURE[outcome - 1] ?? 0);
   }
-  if (f.followUps.length > 0) {
-    const rating = lastRatingIn(f, w);
+  if (extras !== undefined && extras.followUps.length > 0) {
+    const rating = lastRatingIn(t, i, w);
     if (rating !== null) {
       sink.add(M.rated);
       sink.add(rating === 'dissatisfied' ? M.dissatisfied : M.satisfied);
     }
   }
   if (w.withState && w.cutoff !== null) {
-    const state = stateAt(f, w.cutoff);
+    const state = stateAt(t, i, w.cutoff);
     if (state === 'registered' || state === 'accepted' || state === 'in_mediation') {
       sink.add(M.openAtEnd);
       if (state === 'in_mediation') sink.add(M.inMediationAtEnd);
-      if (overdueAt(s, f, w.cutoff)) sink.add(M.overdueAtEnd);
+      if (overdueAt(s, t, i, w.cutoff)) sink.add(M.overdueAtEnd);
     }
   }
 }
 
 /** The studio a case counts for in a window. */
-export function attributedStudio(f: CaseFact, w: Window): number {
-  return studioAt(f, w.cutoff ?? w.to);
+export function attributedStudio(t: CaseFacts, i: number, w: Window): number {
+  return studioAt(t, i, w.cutoff ?? w.to);
 }

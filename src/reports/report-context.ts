@@ -24,7 +24,10 @@ const MAX_RESPONSE_LIMIT_DAYS = 30;
  * studio is refused (FORBIDDEN), as the case list does, rather than quietly answered with
  * nothing.
  */
-export function reportScope(caller: Caller, requested: readonly number[] | undefined): number[] | null {
+export function reportScope(
+  caller: Caller,
+  requested: readonly number[] | undefined,
+): number[] | null {
   const asked = requested !== undefined && requested.length > 0 ? [...new Set(requested)] : null;
   if (seesAllStudios(caller)) return asked;
   if (asked === null) return [...caller.studioIds];

@@ -1,25 +1,21 @@
-import { addCalendarDays } from '../calendar/iso-date';
-import {
-  sql,
-  SqliteAdapter,
-  type Expression,
-  type ExpressionBuilder,
-  type SqlBool,
-} from 'kysely';
-import type { CaseStatus, Category, Outcome, Source } from '../cases/case.schema';
+import { addCalendarDays, calendarDaysBetween } from '../calendar/iso-date';
+import { sql, SqliteAdapter, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { CaseStatus } from '../cases/case.schema';
 import type { Database } from '../db/database';
 import type { DB } from '../db/tables';
-import { centerDayOfInstant, centerDayOrNull, centerDayStart } from './center-day';
-import { parsePackedFacts } from './packed-facts';
 import {
-  NONE,
-  type CaseFact,
+  CaseFactsBuilder,
+  NEVER,
+  categoryIndex,
+  outcomeCode,
+  sourceIndex,
+  statusIndex,
+  type CaseFacts,
   type DeadlineChangeFact,
-  type FollowUpFact,
   type Satisfaction,
-  type TransferFact,
-} from './rates';
-
+} from './case-facts';
+import { centerDayOfInstant, centerDayStart } from './center-day';
+import { parsePackedFacts } from './packed-facts';
 
 /**
  * Reads the facts rates.ts counts from: the cases whose life overlaps a range of days, with their
@@ -40,22 +36,10 @@ type Eb = ExpressionBuilder<DB, 'cases'>;
 
 // Ids are read in slices: an `in` list must stay under SQLite's bound-parameter limit.
 const ID_SLICE = 5000;
+/** Packed reads in this many slices by registration day (readCases). */
+const SLICES = 4;
 
 const CLOSED_BY_ANSWER: readonly CaseStatus[] = ['declined', 'referred'];
-
-interface RawFact {
-  id: number;
-  studioId: number;
-  category: string;
-  source: string;
-  status: string;
-  outcome: string | null;
-  registeredAt: string;
-  answeredAt: string | null;
-  acceptedAt: string | null;
-  mediationStartedAt: string | null;
-  concludedAt: string | null;
-}
 
 /**
  * Registered before the range ends and not closed before it begins: concluded in or after it,
@@ -102,53 +86,52 @@ function isSqlite(db: Database): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
-function toFact(r: RawFact): CaseFact {
-  return {
-    id: r.id,
-    studioId: r.studioId,
-    category: r.category as Category,
-    source: r.source as Source,
-    status: r.status as CaseStatus,
-    outcome: r.outcome as Outcome | null,
-    registeredOn: centerDayOfInstant(r.registeredAt),
-    answeredOn: centerDayOrNull(r.answeredAt),
-    acceptedOn: centerDayOrNull(r.acceptedAt),
-    mediationOn: centerDayOrNull(r.mediationStartedAt),
-    concludedOn: centerDayOrNull(r.concludedAt),
-    transfers: NONE,
-    deadlineChanges: NONE,
-    followUps: NONE,
-  };
-}
+const day = (iso: string | null) => (iso === null ? NEVER : centerDayOfInstant(iso));
 
-/** The cases as facts: packed into one string on SQLite, as plain rows elsewhere. */
-async function readCases(
+/** Plain rows (any database): one object per case, read through the driver. */
+async function readRows(
   db: Database,
   where: (eb: Eb) => Expression<SqlBool>,
-  packed: boolean,
-): Promise<CaseFact[]> {
-  if (!packed) {
-    const rows = await db
-      .selectFrom('cases')
-      .select([
-        'id',
-        'studioId',
-        'category',
-        'source',
-        'status',
-        'outcome',
-        'registeredAt',
-        'answeredAt',
-        'acceptedAt',
-        'mediationStartedAt',
-        'concludedAt',
-      ])
-      .where(where)
-      .execute();
-    return rows.map(toFact);
+  into: CaseFactsBuilder,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('cases')
+    .select([
+      'id',
+      'studioId',
+      'category',
+      'source',
+      'status',
+      'outcome',
+      'registeredAt',
+      'answeredAt',
+      'acceptedAt',
+      'mediationStartedAt',
+      'concludedAt',
+    ])
+    .where(where)
+    .execute();
+  for (const r of rows) {
+    const i = into.next();
+    into.id[i] = r.id;
+    into.studio[i] = r.studioId;
+    into.category[i] = categoryIndex(r.category);
+    into.source[i] = sourceIndex(r.source);
+    into.status[i] = statusIndex(r.status);
+    into.outcome[i] = outcomeCode(r.outcome);
+    into.registered[i] = day(r.registeredAt);
+    into.answered[i] = day(r.answeredAt);
+    into.accepted[i] = day(r.acceptedAt);
+    into.mediation[i] = day(r.mediationStartedAt);
+    into.concluded[i] = day(r.concludedAt);
   }
+}
+
+/** The same cases packed into one string by SQLite (packed-facts.ts). */
+function readPacked(db: Database, where: (eb: Eb) => Expression<SqlBool>): Promise<string> {
   const c = (column: string) => sql.ref(`cases.${column}`);
-  const row = await db
+  // Instants to the hour (YYYY-MM-DDTHH) are all a center day needs: a third less to carry.
+  return db
     .selectFrom('cases')
     .select(
       sql<string | null>`group_concat(printf('%d|%d|%s|%s|%s|%s|%.13s|%.13s|%.13s|%.13s|%.13s',
@@ -157,26 +140,48 @@ async function readCases(
         ${c('mediationStartedAt')}, ${c('concludedAt')}), char(10))`.as('packed'),
     )
     .where(where)
-    .executeTakeFirst();
-  const text = row?.packed ?? null;
-  return text === null || text === '' ? [] : parsePackedFacts(text);
+    .executeTakeFirst()
+    .then((row) => row?.packed ?? '');
 }
 
-/** The arrays the loader fills in after reading the cases (the facts are read-only beyond it). */
-interface Attachable {
-  transfers: TransferFact[];
-  deadlineChanges: DeadlineChangeFact[];
-  followUps: FollowUpFact[];
+/**
+ * The cases into the builder. On SQLite in slices by registration: every query is sent at once,
+ * and each slice is parsed here while the database writes the next (its thread and this one
+ * work side by side).
+ */
+async function readCases(
+  db: Database,
+  where: (eb: Eb) => Expression<SqlBool>,
+  into: CaseFactsBuilder,
+  packed: boolean,
+  splits: readonly string[],
+): Promise<void> {
+  if (!packed) {
+    await readRows(db, where, into);
+    return;
+  }
+  const bounds = [null, ...splits, null];
+  const slices = bounds.slice(1).map((upper, k) => {
+    const lower = bounds[k] ?? null;
+    return readPacked(db, (eb) =>
+      eb.and([
+        where(eb),
+        ...(lower === null ? [] : [eb('cases.registeredAt', '>=', lower)]),
+        ...(upper === null ? [] : [eb('cases.registeredAt', '<', upper)]),
+      ]),
+    );
+  });
+  for (const slice of slices) parsePackedFacts(await slice, into);
 }
 
-function push<K extends keyof Attachable>(
-  fact: CaseFact,
-  key: K,
-  item: Attachable[K][number],
-): void {
-  const target = fact as unknown as Attachable;
-  if ((target[key] as readonly unknown[]) === NONE) target[key] = [] as Attachable[K];
-  (target[key] as Attachable[K][number][]).push(item);
+/** Instants splitting the range's days into `parts` equal slices. */
+function splitInstants(range: { from: string; to: string }, parts: number): string[] {
+  const days = calendarDaysBetween(range.from, range.to) + 1;
+  const splits: string[] = [];
+  for (let k = 1; k < parts; k += 1) {
+    splits.push(centerDayStart(addCalendarDays(range.from, Math.floor((days * k) / parts))));
+  }
+  return splits;
 }
 
 function parseTransfer(data: string): { from: number; to: number } | null {
@@ -190,13 +195,9 @@ function parseTransfer(data: string): { from: number; to: number } | null {
   }
 }
 
-async function attachDeadlineChanges(
-  db: Database,
-  facts: ReadonlyMap<number, CaseFact>,
-  where: (eb: Eb) => Expression<SqlBool>,
-): Promise<void> {
+async function readDeadlineChanges(db: Database, where: (eb: Eb) => Expression<SqlBool>) {
   // Few cases have any: walk the changes and look their cases up, not the other way round.
-  const changes = await db
+  return db
     .selectFrom('caseDeadlineChanges')
     .innerJoin('cases', 'cases.id', 'caseDeadlineChanges.caseId')
     .select([
@@ -209,10 +210,30 @@ async function attachDeadlineChanges(
     .where(where)
     .orderBy('caseDeadlineChanges.id')
     .execute();
+}
+
+/** Row of each of these case ids in the builder (one pass; the set is small). */
+function rowsOf(into: CaseFactsBuilder, ids: ReadonlySet<number>): Map<number, number> {
+  const rows = new Map<number, number>();
+  if (ids.size === 0) return rows;
+  for (let i = 0; i < into.length; i += 1) {
+    const id = into.id[i] ?? 0;
+    if (ids.has(id)) rows.set(id, i);
+  }
+  return rows;
+}
+
+type ChangeRow = Awaited<ReturnType<typeof readDeadlineChanges>>[number];
+
+function attachChanges(
+  into: CaseFactsBuilder,
+  rows: ReadonlyMap<number, number>,
+  changes: readonly ChangeRow[],
+) {
   for (const c of changes) {
-    const fact = facts.get(c.caseId);
-    if (fact === undefined) continue;
-    push(fact, 'deadlineChanges', {
+    const row = rows.get(c.caseId);
+    if (row === undefined) continue;
+    into.addDeadlineChange(row, {
       kind: c.kind as DeadlineChangeFact['kind'],
       onDate: c.onDate,
       days: c.days,
@@ -223,53 +244,29 @@ async function attachDeadlineChanges(
 
 /**
  * Every case that can count in the days from `range.from` to `range.to`: registered by the end,
- * not closed before the start (or visited in the range for the satisfaction rate), with what
+ * not closed before the start (or visited in the range, for the satisfaction rate), with what
  * rates.ts needs of their transfers, deadline changes and follow-ups.
  */
 export async function loadCaseFacts(
   db: Database,
   range: FactRange,
   options: { packed?: boolean } = {},
-): Promise<CaseFact[]> {
+): Promise<CaseFacts> {
   const packed = options.packed ?? isSqlite(db);
   const start = centerDayStart(range.from);
   const end = centerDayStart(addCalendarDays(range.to, 1));
   const scope = mayCountFor(range.studioIds, start);
   const within = overlaps(start, end);
   const where = (eb: Eb) => eb.and([within(eb), scope(eb)]);
-  const facts = new Map<number, CaseFact>();
-  for (const f of await readCases(db, where, packed)) facts.set(f.id, f);
 
-  // Visits from the start on: a case concluded in the range was visited after it began. Those
-  // of cases closed before the range (late visits) bring their case in for satisfaction only.
+  // The few rows with extras first, so the cases need no lookup table of their own.
+  // Visits from the start on: a case concluded in the range was visited after it began.
   const visits = await db
     .selectFrom('followUps')
     .select(['caseId', 'visitedAt', 'satisfaction'])
     .where('visitedAt', '>=', start)
     .orderBy('id')
     .execute();
-  const missing = [
-    ...new Set(
-      visits
-        .filter((v) => !facts.has(v.caseId) && v.satisfaction !== null && (v.visitedAt ?? '') < end)
-        .map((v) => v.caseId),
-    ),
-  ];
-  for (let i = 0; i < missing.length; i += ID_SLICE) {
-    const slice = missing.slice(i, i + ID_SLICE);
-    const rows = await readCases(db, (eb) => eb.and([eb('cases.id', 'in', slice), scope(eb)]), packed);
-    for (const f of rows) facts.set(f.id, f);
-  }
-  for (const v of visits) {
-    const fact = facts.get(v.caseId);
-    if (fact === undefined || v.visitedAt === null) continue;
-    push(fact, 'followUps', {
-      visitedOn: centerDayOfInstant(v.visitedAt),
-      visitedAt: v.visitedAt,
-      satisfaction: v.satisfaction as Satisfaction | null,
-    });
-  }
-
   // Transfers before the range cannot change who held a case at any day in it.
   const transfers = await db
     .selectFrom('caseEvents')
@@ -279,22 +276,56 @@ export async function loadCaseFacts(
     .orderBy('at')
     .orderBy('id')
     .execute();
-  for (const t of transfers) {
-    const fact = facts.get(t.caseId);
-    const moved = parseTransfer(t.data);
-    if (fact === undefined || moved === null) continue;
-    push(fact, 'transfers', { on: centerDayOfInstant(t.at), at: t.at, ...moved });
+  const changes = await readDeadlineChanges(db, where);
+
+  const into = new CaseFactsBuilder(16_384);
+  await readCases(db, where, into, packed, splitInstants(range, SLICES));
+  const wanted = new Set([
+    ...visits.map((v) => v.caseId),
+    ...transfers.map((t) => t.caseId),
+    ...changes.map((c) => c.caseId),
+  ]);
+  const rows = rowsOf(into, wanted);
+
+  // Late visits of cases closed before the range bring their case in, for satisfaction only.
+  const missing = [
+    ...new Set(
+      visits
+        .filter((v) => !rows.has(v.caseId) && v.satisfaction !== null && (v.visitedAt ?? '') < end)
+        .map((v) => v.caseId),
+    ),
+  ];
+  for (let i = 0; i < missing.length; i += ID_SLICE) {
+    const slice = missing.slice(i, i + ID_SLICE);
+    const before = into.length;
+    await readCases(db, (eb) => eb.and([eb('cases.id', 'in', slice), scope(eb)]), into, packed, []);
+    for (let row = before; row < into.length; row += 1) rows.set(into.id[row] ?? 0, row);
   }
 
-  await attachDeadlineChanges(db, facts, where);
-  return [...facts.values()];
+  for (const v of visits) {
+    const row = rows.get(v.caseId);
+    if (row === undefined || v.visitedAt === null) continue;
+    into.addFollowUp(row, {
+      visitedOn: centerDayOfInstant(v.visitedAt),
+      visitedAt: v.visitedAt,
+      satisfaction: v.satisfaction as Satisfaction | null,
+    });
+  }
+  for (const t of transfers) {
+    const row = rows.get(t.caseId);
+    const moved = parseTransfer(t.data);
+    if (row === undefined || moved === null) continue;
+    into.addTransfer(row, { on: centerDayOfInstant(t.at), at: t.at, ...moved });
+  }
+  attachChanges(into, rows, changes);
+  return into.build();
 }
 
 /** The open cases (registered, accepted, in mediation) of these studios (null: all), as facts. */
 export async function loadOpenCaseFacts(
   db: Database,
   studioIds: readonly number[] | null,
-): Promise<CaseFact[]> {
+): Promise<CaseFacts> {
   const open: CaseStatus[] = ['registered', 'accepted', 'in_mediation'];
   const where = (eb: Eb) =>
     eb.and([
@@ -305,8 +336,9 @@ export async function loadOpenCaseFacts(
           ? eb.lit(false)
           : eb('cases.studioId', 'in', [...studioIds]),
     ]);
-  const facts = new Map<number, CaseFact>();
-  for (const f of await readCases(db, where, false)) facts.set(f.id, f);
-  await attachDeadlineChanges(db, facts, where);
-  return [...facts.values()];
+  const changes = await readDeadlineChanges(db, where);
+  const into = new CaseFactsBuilder(4096);
+  await readRows(db, where, into);
+  attachChanges(into, rowsOf(into, new Set(changes.map((c) => c.caseId))), changes);
+  return into.build();
 }

@@ -3,7 +3,7 @@ import { MEASURES, RATE_KEYS, RATES, type Measure, type Rate, type RateKey } fro
 
 /**
  * Counting machinery for the measures and rates named in report.schema.ts: index tables for the
- * counting loop, counts to rates, and the one formatter of a rate.
+ * counting loop, and counts to rates (printed by report.labels.ts formatRate).
  */
 
 /** A rate that never divides by zero: an empty denominator has no value. */
@@ -51,4 +51,3 @@ export function countsOf(values: Int32Array): Counts {
   });
   return counts;
 }
-

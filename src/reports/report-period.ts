@@ -73,7 +73,11 @@ export function periodContaining(kind: Exclude<PeriodKind, 'custom'>, date: stri
 export function previousPeriod(p: ReportPeriod): ReportPeriod {
   if (p.kind === 'custom') {
     const days = calendarDaysBetween(p.from, p.to) + 1;
-    return { kind: 'custom', from: addCalendarDays(p.from, -days), to: addCalendarDays(p.from, -1) };
+    return {
+      kind: 'custom',
+      from: addCalendarDays(p.from, -days),
+      to: addCalendarDays(p.from, -1),
+    };
   }
   return periodContaining(p.kind, addCalendarDays(p.from, -1));
 }

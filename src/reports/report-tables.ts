@@ -192,7 +192,8 @@ function partiesText(row: ExportCaseRow, locale: Locale): string {
   return row.parties
     .map((p) => {
       const numbers = [p.idNumber, p.phone].filter((v): v is string => v !== null);
-      const extra = numbers.length === 0 ? '' : zh ? `（${numbers.join('，')}）` : ` (${numbers.join(', ')})`;
+      const extra =
+        numbers.length === 0 ? '' : zh ? `（${numbers.join('，')}）` : ` (${numbers.join(', ')})`;
       return `${partyRoleLabels[p.role][locale]}${zh ? '：' : ': '}${p.name}${extra}`;
     })
     .join(zh ? '；' : '; ');

@@ -144,7 +144,10 @@ export const reportWords = {
   total: { 'zh-CN': '合计', en: 'Total' },
   cases: { 'zh-CN': '案件清单', en: 'Cases' },
   overdue: { 'zh-CN': '超期及临期案件', en: 'Overdue and due-soon cases' },
-  monthlyTitle: { 'zh-CN': '矛盾纠纷调处化解工作月度统计报表', en: 'Monthly dispute mediation statistics' },
+  monthlyTitle: {
+    'zh-CN': '矛盾纠纷调处化解工作月度统计报表',
+    en: 'Monthly dispute mediation statistics',
+  },
   verification: { 'zh-CN': '校验码', en: 'Verification code' },
   responseLimit: { 'zh-CN': '响应时限', en: 'Response limit' },
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
@@ -161,7 +164,10 @@ export const caseColumnLabels = {
   deadlineOn: { 'zh-CN': '办理期限', en: 'Deadline' },
   concludedAt: { 'zh-CN': '终结时间', en: 'Concluded' },
   outcome: { 'zh-CN': '调解结果', en: 'Outcome' },
-  parties: { 'zh-CN': '当事人（证件号码、电话已隐去部分）', en: 'Parties (ID and phone partly hidden)' },
+  parties: {
+    'zh-CN': '当事人（证件号码、电话已隐去部分）',
+    en: 'Parties (ID and phone partly hidden)',
+  },
   summary: { 'zh-CN': '纠纷概要', en: 'Summary' },
   daysLeft: { 'zh-CN': '剩余天数', en: 'Days left' },
   urgency: { 'zh-CN': '紧急程度', en: 'Urgency' },

@@ -57,7 +57,8 @@ export const reportMethods = {
     input: overdueSchema,
     access: 'signedIn',
     write: false,
-    summary: 'Open cases overdue, due soon or unanswered past the response limit, most urgent first',
+    summary:
+      'Open cases overdue, due soon or unanswered past the response limit, most urgent first',
     handler: async (ctx, input): Promise<UrgentPage> =>
       urgentPage(
         ctx.db,

@@ -223,7 +223,11 @@ const overdueShape = {
    * overdue: past the case deadline; dueSoon: due within DUE_SOON_DAYS (deadline.ts); response:
    * registered and not answered past the response limit. Absent: all three.
    */
-  kinds: z.array(z.enum(OVERDUE_KINDS)).min(1).max(OVERDUE_KINDS.length * 2).optional(),
+  kinds: z
+    .array(z.enum(OVERDUE_KINDS))
+    .min(1)
+    .max(OVERDUE_KINDS.length * 2)
+    .optional(),
 };
 
 /** 超期、临期 open cases past or near their deadline, across studios or the caller's own. */

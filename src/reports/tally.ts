@@ -1,12 +1,12 @@
-import type { Category, Source } from '../cases/case.schema';
+import { CATEGORIES, SOURCES, type Category, type Source } from '../cases/case.schema';
+import { NEVER, type CaseFacts } from './case-facts';
 import { dayOf } from './center-day';
-import type { MonthWindow } from './report-period';
 import { counters, countsOf, ratesOf, type Counts } from './report-measures';
+import type { MonthWindow } from './report-period';
 import type { Rate, RateKey } from './report.schema';
 import {
   attributedStudio,
   classify,
-  type CaseFact,
   type MeasureSink,
   type RateSession,
   type Window,
@@ -63,18 +63,18 @@ export class MeasureRecorder implements MeasureSink {
  */
 export function eachCase(
   s: RateSession,
-  facts: readonly CaseFact[],
+  t: CaseFacts,
   w: Window,
   studios: ReadonlySet<number> | null,
-  onCase: (fact: CaseFact, studioId: number, recorded: MeasureRecorder) => void,
+  onCase: (row: number, studioId: number, recorded: MeasureRecorder) => void,
 ): void {
   const recorder = new MeasureRecorder();
-  for (const f of facts) {
-    const studio = attributedStudio(f, w);
+  for (let i = 0; i < t.length; i += 1) {
+    const studio = attributedStudio(t, i, w);
     if (studios !== null && !studios.has(studio)) continue;
     recorder.length = 0;
-    classify(s, f, w, recorder);
-    if (recorder.length > 0) onCase(f, studio, recorder);
+    classify(s, t, i, w, recorder);
+    if (recorder.length > 0) onCase(i, studio, recorder);
   }
 }
 
@@ -96,8 +96,8 @@ class MonthIndex {
   }
 
   /** Position of the month containing `day`, or −1. */
-  of(day: number | null): number {
-    if (day === null) return -1;
+  of(day: number): number {
+    if (day === NEVER) return -1;
     let lo = 0;
     let hi = this.#starts.length - 1;
     while (lo <= hi) {
@@ -111,13 +111,17 @@ class MonthIndex {
 }
 
 /** Months (by position) in which the case did something a month of the trend can count. */
-function monthsTouched(f: CaseFact, index: MonthIndex, months: number[]): void {
+function monthsTouched(t: CaseFacts, i: number, index: MonthIndex, months: number[]): void {
   months.length = 0;
-  addMonth(months, index.of(f.registeredOn));
-  addMonth(months, index.of(f.answeredOn));
-  addMonth(months, index.of(f.acceptedOn));
-  addMonth(months, index.of(f.concludedOn));
-  for (const v of f.followUps) if (v.satisfaction !== null) addMonth(months, index.of(v.visitedOn));
+  addMonth(months, index.of(t.registered[i] ?? NEVER));
+  addMonth(months, index.of(t.answered[i] ?? NEVER));
+  addMonth(months, index.of(t.accepted[i] ?? NEVER));
+  addMonth(months, index.of(t.concluded[i] ?? NEVER));
+  const extras = t.extrasAt(i);
+  if (extras === undefined) return;
+  for (const v of extras.followUps) {
+    if (v.satisfaction !== null) addMonth(months, index.of(v.visitedOn));
+  }
 }
 
 function addMonth(months: number[], month: number): void {
@@ -129,34 +133,25 @@ function figures(values: Int32Array): Figures {
   return { counts, rates: ratesOf(counts) };
 }
 
-function bucket<K>(map: Map<K, Int32Array>, key: K): Int32Array {
-  let values = map.get(key);
-  if (values === undefined) {
-    values = counters();
-    map.set(key, values);
-  }
-  return values;
-}
-
-export function tally(
-  s: RateSession,
-  facts: readonly CaseFact[],
-  req: TallyRequest,
-  today: number,
-): Tally {
+export function tally(s: RateSession, t: CaseFacts, req: TallyRequest, today: number): Tally {
   const total = counters();
   const byStudio = new Map<number, Int32Array>();
-  const byCategory = new Map<Category, Int32Array>();
-  const bySource = new Map<Source, Int32Array>();
-  eachCase(s, facts, req.current, req.studios, (f, studio, recorded) => {
+  const byCategory = CATEGORIES.map(() => counters());
+  const bySource = SOURCES.map(() => counters());
+  eachCase(s, t, req.current, req.studios, (i, studio, recorded) => {
+    let studioCounts = byStudio.get(studio);
+    if (studioCounts === undefined) {
+      studioCounts = counters();
+      byStudio.set(studio, studioCounts);
+    }
     addAll(total, recorded);
-    addAll(bucket(byStudio, studio), recorded);
-    addAll(bucket(byCategory, f.category), recorded);
-    addAll(bucket(bySource, f.source), recorded);
+    addAll(studioCounts, recorded);
+    addAll(byCategory[t.category[i] ?? 0] ?? counters(), recorded);
+    addAll(bySource[t.source[i] ?? 0] ?? counters(), recorded);
   });
 
   const previous = counters();
-  eachCase(s, facts, req.previous, req.studios, (_f, _studio, recorded) => {
+  eachCase(s, t, req.previous, req.studios, (_i, _studio, recorded) => {
     addAll(previous, recorded);
   });
 
@@ -167,28 +162,37 @@ export function tally(
   const index = new MonthIndex(windows);
   const recorder = new MeasureRecorder();
   const touched: number[] = [];
-  for (const f of facts) {
-    monthsTouched(f, index, touched);
+  for (let i = 0; i < t.length; i += 1) {
+    monthsTouched(t, i, index, touched);
     for (const month of touched) {
       const w = windows[month];
       const values = monthValues[month];
       if (w === undefined || values === undefined) continue;
-      if (req.studios !== null && !req.studios.has(attributedStudio(f, w))) continue;
+      if (req.studios !== null && !req.studios.has(attributedStudio(t, i, w))) continue;
       recorder.length = 0;
-      classify(s, f, w, recorder);
+      classify(s, t, i, w, recorder);
       addAll(values, recorder);
     }
   }
 
   // Groups that counted nothing (a case attributed but outside every cohort) are left out.
-  const mapFigures = <K>(map: Map<K, Int32Array>) =>
-    new Map([...map].filter(([, v]) => v.some((n) => n > 0)).map(([k, v]) => [k, figures(v)]));
+  const counted = (v: Int32Array) => v.some((n) => n > 0);
   return {
     current: figures(total),
     previous: figures(previous),
-    byStudio: mapFigures(byStudio),
-    byCategory: mapFigures(byCategory),
-    bySource: mapFigures(bySource),
+    byStudio: new Map([...byStudio].filter(([, v]) => counted(v)).map(([k, v]) => [k, figures(v)])),
+    byCategory: new Map(
+      CATEGORIES.flatMap((c, k) => {
+        const v = byCategory[k];
+        return v !== undefined && counted(v) ? [[c, figures(v)] as const] : [];
+      }),
+    ),
+    bySource: new Map(
+      SOURCES.flatMap((src, k) => {
+        const v = bySource[k];
+        return v !== undefined && counted(v) ? [[src, figures(v)] as const] : [];
+      }),
+    ),
     trend: new Map(req.months.map((m, i) => [m.month, figures(monthValues[i] ?? counters())])),
   };
 }

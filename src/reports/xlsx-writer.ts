@@ -11,7 +11,10 @@ const RATE_FORMAT = '0.0%';
 // Excel refuses these in sheet names and cuts names at 31 characters.
 const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
 
-export async function toXlsx(sheets: readonly Sheet[], meta: { title: string; created: Date }): Promise<Buffer> {
+export async function toXlsx(
+  sheets: readonly Sheet[],
+  meta: { title: string; created: Date },
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mediation Desk';
   workbook.title = meta.title;
@@ -45,6 +48,10 @@ export async function toXlsx(sheets: readonly Sheet[], meta: { title: string; cr
       });
     }
   }
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Fast compression: ten thousand rows pack in a third of the time at the default level, for
+  // a file a few per cent larger (tests/bench/reports.ts).
+  const buffer = await workbook.xlsx.writeBuffer({
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+  });
   return Buffer.from(buffer);
 }

@@ -85,33 +85,30 @@ export async function describeOccupants(
 const perLocale = (text: (locale: Locale) => string) =>
   Object.fromEntries(LOCALES.map((l) => [l, text(l)])) as Record<Locale, string>;
 
-/** CONFLICT naming the other session; the field to change carries the mark. */
+/**
+ * CONFLICT naming what is taken and the other session, in one sentence (the form's live check
+ * has already shown the same conflicts field by field).
+ */
 export function conflictError(c: Conflict): AppError {
   const { date, time: from } = centerWallTime(c.session.start);
   const to = centerWallTime(c.session.end).time;
-  const field = { room: 'roomId', staff: 'staffIds', party: 'partyIds' }[c.resource];
-  return new AppError(
-    'CONFLICT',
-    'error.session.conflict',
-    { [field]: 'validation.session.busy' },
-    {
-      who: perLocale((l) => {
-        const name = c.resource === 'room' ? roomName(c, l) : c.resourceName;
-        return l === 'zh-CN'
-          ? `${conflictResourceLabels[c.resource][l]}“${name}”`
-          : `${conflictResourceLabels[c.resource][l]} “${name}”`;
-      }),
-      other: perLocale((l) =>
-        [
-          `#${c.session.id}`,
-          sessionKindLabels[c.session.kind][l],
-          `${date} ${from}–${to}`,
-          roomName(c, l),
-          ...(c.session.caseNumber === null ? [] : [c.session.caseNumber]),
-        ].join(l === 'zh-CN' ? '，' : ', '),
-      ),
-    },
-  );
+  return new AppError('CONFLICT', 'error.session.conflict', undefined, {
+    who: perLocale((l) => {
+      const name = c.resource === 'room' ? roomName(c, l) : c.resourceName;
+      return l === 'zh-CN'
+        ? `${conflictResourceLabels[c.resource][l]}“${name}”`
+        : `${conflictResourceLabels[c.resource][l]} “${name}”`;
+    }),
+    other: perLocale((l) =>
+      [
+        `#${c.session.id}`,
+        sessionKindLabels[c.session.kind][l],
+        `${date} ${from}–${to}`,
+        roomName(c, l),
+        ...(c.session.caseNumber === null ? [] : [c.session.caseNumber]),
+      ].join(l === 'zh-CN' ? '，' : ', '),
+    ),
+  });
 }
 
 const roomName = (c: Conflict, l: Locale) =>

@@ -224,7 +224,6 @@ export async function listPeopleNames(
     .selectFrom('sessionStaff')
     .select(['sessionId', 'staffId'])
     .where('sessionId', 'in', sessionIds)
-    .orderBy('staffId')
     .execute();
   const staffIds = [...new Set(staffRows.map((r) => r.staffId))];
   const names = new Map(
@@ -241,7 +240,6 @@ export async function listPeopleNames(
     .innerJoin('parties', 'parties.id', 'sessionParties.partyId')
     .select(['sessionParties.sessionId', 'parties.id', 'parties.name'])
     .where('sessionParties.sessionId', 'in', sessionIds)
-    .orderBy('parties.id')
     .execute();
   return {
     staff: staffRows.map((r) => ({

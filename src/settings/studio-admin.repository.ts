@@ -87,7 +87,11 @@ export async function numberCodeUsedElsewhere(
 }
 
 export async function studioCodeExists(db: Database, code: string): Promise<boolean> {
-  const row = await db.selectFrom('studios').select('id').where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('studios')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -143,7 +147,11 @@ export async function insertRoom(
   db: Database,
   room: { studioId: number; nameZh: string; nameEn: string; capacity: number },
 ): Promise<number> {
-  const { id } = await db.insertInto('rooms').values(room).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('rooms')
+    .values(room)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 

@@ -213,7 +213,6 @@ export const validationMessages = {
     'zh-CN': '包含未参加本日程的人员',
     en: 'Includes someone who is not in this session',
   },
-  'validation.session.busy': { 'zh-CN': '该时段已有安排', en: 'Already booked at that time' },
   'validation.session.confirmWarnings': {
     'zh-CN': '请先确认提示',
     en: 'Confirm the warnings first',

@@ -79,7 +79,11 @@ export function registerSession(state: SessionState, key: string, security: Sess
 function registrationOf(state: SessionState): Registration {
   let found = registry.get(state);
   if (found === undefined) {
-    found = { key: 'detached', security: detached, activity: { lastActivityMs: null, locked: false } };
+    found = {
+      key: 'detached',
+      security: detached,
+      activity: { lastActivityMs: null, locked: false },
+    };
     registry.set(state, found);
   }
   return found;
@@ -116,7 +120,9 @@ export function unlockWindow(state: SessionState): void {
 
 export async function idleLockMinutes(db: Database): Promise<number> {
   const stored = Number(await getSetting(db, IDLE_LOCK_SETTING));
-  return Number.isInteger(stored) && stored >= MIN_IDLE_LOCK_MINUTES && stored <= MAX_IDLE_LOCK_MINUTES
+  return Number.isInteger(stored) &&
+    stored >= MIN_IDLE_LOCK_MINUTES &&
+    stored <= MAX_IDLE_LOCK_MINUTES
     ? stored
     : DEFAULT_IDLE_LOCK_MINUTES;
 }

@@ -121,7 +121,8 @@ export const staffAdminMethods = {
     input: resetPasswordSchema,
     access: ['admin'],
     write: true,
-    summary: "Set a new password for a staff member (signs them out elsewhere; clears the throttle)",
+    summary:
+      'Set a new password for a staff member (signs them out elsewhere; clears the throttle)',
     handler: async (ctx, input) => {
       const staff = await existing(ctx, input.id);
       await setPasswordHash(ctx.db, staff.id, await hashPassword(input.password));

@@ -121,7 +121,8 @@ export const staffMethods = {
     summary: 'Sign in with username and password (or switch user on this window)',
     handler: async (ctx, input) => {
       const staff = await checkPassword(ctx, input.username, input.password);
-      if (staff === null || !staff.active) throw new AppError('UNAUTHENTICATED', 'error.signInFailed');
+      if (staff === null || !staff.active)
+        throw new AppError('UNAUTHENTICATED', 'error.signInFailed');
       markSignedIn(ctx.session, toCaller(staff));
       return toCaller(staff);
     },

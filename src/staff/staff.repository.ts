@@ -147,7 +147,11 @@ export async function listStaffAccounts(db: Database): Promise<StaffAccount[]> {
 }
 
 export async function findStaffVersion(db: Database, id: number): Promise<number | null> {
-  const row = await db.selectFrom('staff').select('version').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('staff')
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.version ?? null;
 }
 

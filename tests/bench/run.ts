@@ -10,7 +10,9 @@ import { BENCH_PASSWORD, cheapPasswordHash } from './intake';
 import { timed, type Figure } from './measure';
 import { caller, measureIntakeAndCase, measureList, measureSearch } from './operations';
 import { documentsBenchmark } from './documents';
+import { reportsBenchmark } from './reports';
 import { scheduleBenchmark } from './schedule';
+import { securityBenchmark } from './security';
 import { dispatcherWithIndexedIntake } from './wired-intake';
 
 /**
@@ -71,6 +73,8 @@ try {
     ...(await measureIntakeAndCase(callers, wired, CASES)),
     ...(await scheduleBenchmark({ file, core: opened, session: DIRECTOR, now: new Date() })),
     ...(await documentsBenchmark()),
+    ...(await reportsBenchmark(callers)),
+    ...(await securityBenchmark(opened)),
   ];
   const over = figures.filter((f) => f.budget !== null && f.p95 > f.budget);
   if (seconds > BUILD_BUDGET_S) over.push({ label: 'database build' } as Figure);

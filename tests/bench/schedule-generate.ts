@@ -174,6 +174,13 @@ export async function generateSessions(options: {
   const partyBusy = new Set<number>();
   const key = (cell: number, id: number) => cell * 10_000_000 + id;
 
+  // Secondary indexes are built once at the end rather than row by row (a throwaway file).
+  const indexes = await db.all<{ name: string; sql: string }>(
+    `select name, sql from sqlite_master where type = 'index' and sql is not null
+       and tbl_name in ('sessions', 'session_staff', 'session_parties', 'session_occupancy')`,
+  );
+  for (const index of indexes) await db.exec(`drop index ${index.name}`);
+
   const sessions = db.table('sessions', [
     'id',
     'case_id',
@@ -327,6 +334,7 @@ export async function generateSessions(options: {
     occupancy,
   };
   for (const w of Object.values(writers)) await w.flush();
+  for (const index of indexes) await db.exec(index.sql);
   // A postponed session points at the next session of its case (or was in fact cancelled).
   await db.exec(`
     update sessions set postponed_to_id = (

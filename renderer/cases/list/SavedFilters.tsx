@@ -143,7 +143,7 @@ export function SavedFilters({ staffId, current, filtered, onApply }: SavedFilte
               variant="subtle"
               justify="flex-start"
               leftSection={<IconBookmarkPlus size={16} />}
-              disabled={!filtered}
+              disabled={!filtered || activeName !== undefined}
               onClick={() => {
                 setOpened(false);
                 setNaming(true);
@@ -151,9 +151,11 @@ export function SavedFilters({ staffId, current, filtered, onApply }: SavedFilte
             >
               {t('caseList.saved.saveCurrent')}
             </Button>
-            {!filtered && (
+            {(!filtered || activeName !== undefined) && (
               <Text size="xs" c="dimmed" px="xs">
-                {t('caseList.saved.nothingToSave')}
+                {activeName !== undefined
+                  ? t('caseList.saved.alreadySaved', { name: activeName })
+                  : t('caseList.saved.nothingToSave')}
               </Text>
             )}
           </Stack>

@@ -3,22 +3,26 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { auditListSchema, type AuditListInput } from '../../../src/audit/audit.schema';
+import { auditFilterSchema, type AuditFilterInput } from '../../../src/audit/audit.schema';
 import { useApiQuery } from '../../api/hooks';
 import { useFieldError } from '../use-save';
 
-export type AuditFilter = Omit<AuditListInput, 'beforeId' | 'limit'>;
+export type AuditFilter = AuditFilterInput;
 
 /** Date range, person, action, record type and id: each narrows the log. */
-export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange: (f: AuditFilter) => void }) {
+export function AuditFilters({
+  value,
+  onChange,
+}: {
+  value: AuditFilter;
+  onChange: (f: AuditFilter) => void;
+}) {
   const { t } = useTranslation();
   const err = useFieldError();
   const facets = useApiQuery('audit/facets', {});
   const staff = useApiQuery('staff/list', {});
   const form = useForm<AuditFilter>({
-    resolver: (zodResolver as (schema: unknown) => Resolver<AuditFilter>)(
-      auditListSchema.omit({ beforeId: true, limit: true }),
-    ),
+    resolver: (zodResolver as (schema: unknown) => Resolver<AuditFilter>)(auditFilterSchema),
     defaultValues: value,
   });
   const submit = form.handleSubmit((values) => onChange(values));
@@ -81,7 +85,9 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
         <TextInput
           label={t('audit.entityId')}
           w={120}
-          {...form.register('entityId', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })}
+          {...form.register('entityId', {
+            setValueAs: (v: string) => (v.trim() === '' ? undefined : v),
+          })}
           error={err(form.formState.errors.entityId?.message)}
         />
         <Button type="submit">{t('audit.filter')}</Button>

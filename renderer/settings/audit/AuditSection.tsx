@@ -28,7 +28,13 @@ function Change({ row }: { row: Row }) {
   const summary = (row.after ?? row.before ?? '').slice(0, 60);
   if (!open) {
     return (
-      <Text size="xs" c="dimmed" ff="monospace" style={{ cursor: 'pointer' }} onClick={() => setOpen(true)}>
+      <Text
+        size="xs"
+        c="dimmed"
+        ff="monospace"
+        style={{ cursor: 'pointer' }}
+        onClick={() => setOpen(true)}
+      >
         {summary}
         {summary.length >= 60 ? '…' : ''}
       </Text>
@@ -176,7 +182,11 @@ export function AuditSection() {
         )}
         {log.hasNextPage && (
           <Group justify="center" mt="sm">
-            <Button variant="subtle" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+            <Button
+              variant="subtle"
+              loading={log.isFetchingNextPage}
+              onClick={() => void log.fetchNextPage()}
+            >
               {t('audit.more')}
             </Button>
           </Group>

@@ -41,7 +41,11 @@ function SettingsForm({ config }: { config: Listing['config'] }) {
   const err = useFieldError();
   const form = useForm<Fields>({
     resolver: (zodResolver as (schema: unknown) => Resolver<Fields>)(backupSettingsSchema),
-    defaultValues: { folder: config.folderSetting, keepDaily: config.keepDaily, keepMonthly: config.keepMonthly },
+    defaultValues: {
+      folder: config.folderSetting,
+      keepDaily: config.keepDaily,
+      keepMonthly: config.keepMonthly,
+    },
   });
   const submit = form.handleSubmit(async (values) => {
     await save('backups/setSettings', values, form.setError);
@@ -91,9 +95,18 @@ function SettingsForm({ config }: { config: Listing['config'] }) {
 
 function Checks({ backup }: { backup: Listing['backups'][number] }) {
   const { t } = useTranslation();
-  if (backup.checks === null) return <Badge color="gray" variant="light">{t('backups.checksUnknown')}</Badge>;
+  if (backup.checks === null)
+    return (
+      <Badge color="gray" variant="light" tt="none">
+        {t('backups.checksUnknown')}
+      </Badge>
+    );
   if (backup.checks.integrity && backup.checks.chainOk) {
-    return <Badge color="green" variant="light" tt="none">{t('backups.checksOk')}</Badge>;
+    return (
+      <Badge color="green" variant="light" tt="none">
+        {t('backups.checksOk')}
+      </Badge>
+    );
   }
   return (
     <Badge color="red" variant="light" tt="none">
@@ -141,13 +154,15 @@ export function BackupsSection() {
   const [backingUp, setBackingUp] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
   if (listing.isPending) return <Loader />;
-  if (listing.isError) return <ErrorState error={listing.error} onRetry={() => void listing.refetch()} />;
+  if (listing.isError)
+    return <ErrorState error={listing.error} onRetry={() => void listing.refetch()} />;
 
   const backUpNow = async () => {
     setBackingUp(true);
     const made = await save('backups/now', {}, undefined, { quiet: true });
     setBackingUp(false);
-    if (made !== null) notifications.show({ color: 'green', message: t('backups.made', { file: made.file }) });
+    if (made !== null)
+      notifications.show({ color: 'green', message: t('backups.made', { file: made.file }) });
   };
 
   return (
@@ -157,7 +172,11 @@ export function BackupsSection() {
         <Stack>
           <Group justify="space-between">
             <Title order={4}>{t('backups.listTitle')}</Title>
-            <Button leftSection={<IconDeviceFloppy size={16} />} loading={backingUp} onClick={() => void backUpNow()}>
+            <Button
+              leftSection={<IconDeviceFloppy size={16} />}
+              loading={backingUp}
+              onClick={() => void backUpNow()}
+            >
               {t('backups.now')}
             </Button>
           </Group>
@@ -180,7 +199,9 @@ export function BackupsSection() {
                 {listing.data.backups.map((b) => (
                   <Table.Tr key={b.name}>
                     <Table.Td>
-                      <Text size="sm">{b.createdAt === null ? t('common.none') : formatDateTime(b.createdAt)}</Text>
+                      <Text size="sm">
+                        {b.createdAt === null ? t('common.none') : formatDateTime(b.createdAt)}
+                      </Text>
                       <Text size="xs" c="dimmed" ff="monospace">
                         {b.name}
                       </Text>
@@ -191,7 +212,12 @@ export function BackupsSection() {
                       <Checks backup={b} />
                     </Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" color="orange" onClick={() => setRestoring(b.file)}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="orange"
+                        onClick={() => setRestoring(b.file)}
+                      >
                         {t('backups.restore')}
                       </Button>
                     </Table.Td>

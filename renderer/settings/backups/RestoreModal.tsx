@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Code, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +25,7 @@ function Verdict({ ok, children }: { ok: boolean; children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <Group gap="xs">
-      <Badge color={ok ? 'green' : 'red'} variant="light">
+      <Badge color={ok ? 'green' : 'red'} variant="light" tt="none">
         {ok ? t('backups.pass') : t('backups.fail')}
       </Badge>
       <Text size="sm">{children}</Text>
@@ -33,7 +44,9 @@ function Checks({ inspection }: { inspection: Inspection }) {
         <Table.Tr>
           <Table.Td w={160}>{t('backups.verdict.integrity')}</Table.Td>
           <Table.Td>
-            <Verdict ok={integrityOk}>{inspection.readable ? inspection.integrity[0] : t('backups.schema.foreign')}</Verdict>
+            <Verdict ok={integrityOk}>
+              {inspection.readable ? inspection.integrity[0] : t('backups.schema.foreign')}
+            </Verdict>
           </Table.Td>
         </Table.Tr>
         <Table.Tr>
@@ -90,7 +103,7 @@ export function RestoreModal({ file, onClose }: { file: string; onClose: () => v
     if (result !== null) {
       notifications.show({
         color: 'green',
-        autoClose: false,
+        autoClose: 15_000,
         message: t('backups.restored', { file: result.replacedKeptAs.file }),
       });
       onClose();
@@ -118,7 +131,12 @@ export function RestoreModal({ file, onClose }: { file: string; onClose: () => v
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" disabled={!restorable} loading={restoring} onClick={() => void restore()}>
+          <Button
+            color="red"
+            disabled={!restorable}
+            loading={restoring}
+            onClick={() => void restore()}
+          >
             {t('backups.restoreConfirm')}
           </Button>
         </Group>

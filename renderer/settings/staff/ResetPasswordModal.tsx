@@ -9,7 +9,13 @@ import type { Account } from './StaffForm';
 
 type Fields = z.input<typeof resetPasswordSchema>;
 
-export function ResetPasswordModal({ account, onClose }: { account: Account; onClose: () => void }) {
+export function ResetPasswordModal({
+  account,
+  onClose,
+}: {
+  account: Account;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const save = useSave();
   const err = useFieldError();

@@ -34,7 +34,11 @@ export function StaffForm({ account, onClose }: { account?: Account; onClose: ()
       editing ? updateStaffSchema.omit({ id: true, version: true }) : createStaffSchema,
     ),
     defaultValues: account
-      ? { displayName: account.displayName, roles: [...account.roles], studioIds: [...account.studioIds] }
+      ? {
+          displayName: account.displayName,
+          roles: [...account.roles],
+          studioIds: [...account.studioIds],
+        }
       : { displayName: '', username: '', password: '', roles: [], studioIds: [] },
   });
   const submit = form.handleSubmit(async (values) => {
@@ -115,7 +119,10 @@ export function StaffForm({ account, onClose }: { account?: Account; onClose: ()
             render={({ field, fieldState }) => (
               <MultiSelect
                 label={t('staff.studios')}
-                data={(studios.data ?? []).map((s) => ({ value: String(s.id), label: studioName(s) }))}
+                data={(studios.data ?? []).map((s) => ({
+                  value: String(s.id),
+                  label: studioName(s),
+                }))}
                 value={(field.value ?? []).map(String)}
                 onChange={(v) => field.onChange(v.map(Number))}
                 error={err(fieldState.error?.message)}

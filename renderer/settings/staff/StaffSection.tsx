@@ -22,10 +22,12 @@ export function StaffSection() {
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
   if (accounts.isPending) return <Loader />;
-  if (accounts.isError) return <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />;
+  if (accounts.isError)
+    return <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />;
 
   const setActive = (account: Account, active: boolean) => {
-    const run = () => void save('staff/setActive', { id: account.id, version: account.version, active });
+    const run = () =>
+      void save('staff/setActive', { id: account.id, version: account.version, active });
     if (active) {
       run();
       return;
@@ -83,8 +85,8 @@ export function StaffSection() {
                         .join('、')}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={a.active ? 'green' : 'gray'}>
+              <Table.Td miw={90}>
+                <Badge variant="light" color={a.active ? 'green' : 'gray'} tt="none">
                   {a.active ? t('settings.active') : t('settings.inactive')}
                 </Badge>
               </Table.Td>
@@ -100,7 +102,9 @@ export function StaffSection() {
                       </Button>
                     </Menu.Target>
                     <Menu.Dropdown>
-                      <Menu.Item onClick={() => setResetting(a)}>{t('staff.resetPassword')}</Menu.Item>
+                      <Menu.Item onClick={() => setResetting(a)}>
+                        {t('staff.resetPassword')}
+                      </Menu.Item>
                       {a.active ? (
                         <Menu.Item
                           color="red"
@@ -110,7 +114,9 @@ export function StaffSection() {
                           {t('staff.deactivate')}
                         </Menu.Item>
                       ) : (
-                        <Menu.Item onClick={() => setActive(a, true)}>{t('staff.reactivate')}</Menu.Item>
+                        <Menu.Item onClick={() => setActive(a, true)}>
+                          {t('staff.reactivate')}
+                        </Menu.Item>
                       )}
                     </Menu.Dropdown>
                   </Menu>
@@ -121,9 +127,14 @@ export function StaffSection() {
         </Table.Tbody>
       </Table>
       {editing !== null && (
-        <StaffForm account={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+        <StaffForm
+          account={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
-      {resetting !== null && <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />}
+      {resetting !== null && (
+        <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
+      )}
     </Paper>
   );
 }

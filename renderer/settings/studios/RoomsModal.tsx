@@ -41,10 +41,20 @@ function RoomRow({ room }: { room: Room }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <TextInput aria-label={t('rooms.nameZh')} size="xs" {...form.register('nameZh')} error={err(errors.nameZh?.message)} />
+        <TextInput
+          aria-label={t('rooms.nameZh')}
+          size="xs"
+          {...form.register('nameZh')}
+          error={err(errors.nameZh?.message)}
+        />
       </Table.Td>
       <Table.Td>
-        <TextInput aria-label={t('rooms.nameEn')} size="xs" {...form.register('nameEn')} error={err(errors.nameEn?.message)} />
+        <TextInput
+          aria-label={t('rooms.nameEn')}
+          size="xs"
+          {...form.register('nameEn')}
+          error={err(errors.nameEn?.message)}
+        />
       </Table.Td>
       <Table.Td w={100}>
         <Controller
@@ -104,8 +114,18 @@ function AddRoom({ studioId }: { studioId: number }) {
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-start" grow>
-        <TextInput label={t('rooms.nameZh')} size="xs" {...form.register('nameZh')} error={err(errors.nameZh?.message)} />
-        <TextInput label={t('rooms.nameEn')} size="xs" {...form.register('nameEn')} error={err(errors.nameEn?.message)} />
+        <TextInput
+          label={t('rooms.nameZh')}
+          size="xs"
+          {...form.register('nameZh')}
+          error={err(errors.nameZh?.message)}
+        />
+        <TextInput
+          label={t('rooms.nameEn')}
+          size="xs"
+          {...form.register('nameEn')}
+          error={err(errors.nameEn?.message)}
+        />
         <Controller
           control={form.control}
           name="capacity"

@@ -32,8 +32,18 @@ function CommonFields({ form }: { form: StudioFormApi }) {
   return (
     <>
       <SimpleGrid cols={2}>
-        <TextInput label={t('studios.nameZh')} withAsterisk {...form.register('nameZh')} error={err(errors.nameZh?.message)} />
-        <TextInput label={t('studios.nameEn')} withAsterisk {...form.register('nameEn')} error={err(errors.nameEn?.message)} />
+        <TextInput
+          label={t('studios.nameZh')}
+          withAsterisk
+          {...form.register('nameZh')}
+          error={err(errors.nameZh?.message)}
+        />
+        <TextInput
+          label={t('studios.nameEn')}
+          withAsterisk
+          {...form.register('nameEn')}
+          error={err(errors.nameEn?.message)}
+        />
       </SimpleGrid>
       <TextInput
         label={t('studios.committeeName')}
@@ -42,8 +52,18 @@ function CommonFields({ form }: { form: StudioFormApi }) {
         error={err(errors.committeeName?.message)}
       />
       <SimpleGrid cols={2}>
-        <TextInput label={t('studios.numberCode')} withAsterisk {...form.register('numberCode')} error={err(errors.numberCode?.message)} />
-        <TextInput label={t('studios.numberWord')} withAsterisk {...form.register('numberWord')} error={err(errors.numberWord?.message)} />
+        <TextInput
+          label={t('studios.numberCode')}
+          withAsterisk
+          {...form.register('numberCode')}
+          error={err(errors.numberCode?.message)}
+        />
+        <TextInput
+          label={t('studios.numberWord')}
+          withAsterisk
+          {...form.register('numberWord')}
+          error={err(errors.numberWord?.message)}
+        />
       </SimpleGrid>
       <SimpleGrid cols={2}>
         <Controller
@@ -139,7 +159,12 @@ export function StudioForm({
         <Stack>
           {!editing && (
             <SimpleGrid cols={2}>
-              <TextInput label={t('studios.code')} withAsterisk {...form.register('code')} error={err(form.formState.errors.code?.message)} />
+              <TextInput
+                label={t('studios.code')}
+                withAsterisk
+                {...form.register('code')}
+                error={err(form.formState.errors.code?.message)}
+              />
               <Controller
                 control={form.control}
                 name="kind"
@@ -148,7 +173,10 @@ export function StudioForm({
                     label={t('studios.kind')}
                     withAsterisk
                     allowDeselect={false}
-                    data={STUDIO_KINDS.map((k) => ({ value: k, label: t(`label.studioKind.${k}`) }))}
+                    data={STUDIO_KINDS.map((k) => ({
+                      value: k,
+                      label: t(`label.studioKind.${k}`),
+                    }))}
                     value={field.value}
                     onChange={field.onChange}
                     error={err(fieldState.error?.message)}

@@ -14,7 +14,8 @@ export function StudiosSection() {
   const [editing, setEditing] = useState<AdminStudio | 'new' | null>(null);
   const [roomsOf, setRoomsOf] = useState<number | null>(null);
   if (studios.isPending) return <Loader />;
-  if (studios.isError) return <ErrorState error={studios.error} onRetry={() => void studios.refetch()} />;
+  if (studios.isError)
+    return <ErrorState error={studios.error} onRetry={() => void studios.refetch()} />;
   const name = (s: AdminStudio) => (i18n.language === 'en' ? s.nameEn : s.nameZh);
   const rooms = studios.data.find((s) => s.id === roomsOf);
   return (
@@ -51,8 +52,8 @@ export function StudiosSection() {
                 {s.numberCode} · {s.numberWord}
               </Table.Td>
               <Table.Td>{s.committeeName}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={s.active ? 'green' : 'gray'}>
+              <Table.Td miw={90}>
+                <Badge variant="light" color={s.active ? 'green' : 'gray'} tt="none">
                   {s.active ? t('settings.active') : t('settings.inactive')}
                 </Badge>
               </Table.Td>
@@ -76,7 +77,10 @@ export function StudiosSection() {
         </Table.Tbody>
       </Table>
       {editing !== null && (
-        <StudioForm studio={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+        <StudioForm
+          studio={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
       {rooms !== undefined && <RoomsModal studio={rooms} onClose={() => setRoomsOf(null)} />}
     </Paper>

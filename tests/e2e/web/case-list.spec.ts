@@ -1,4 +1,3 @@
-import { rebuildCaseSearch } from '../../../src/search/case-search';
 import type { PreviewServer } from '../../harness/preview-server';
 import { expect, test } from '../fixtures';
 import { CaseListPage, CasePage, CommandPalette } from '../pages/cases-pages';
@@ -43,7 +42,6 @@ class Api {
     }
     const result = await this.preview.core.dispatch(API_SESSION, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    if (method === 'cases/register') await rebuildCaseSearch(this.preview.core.db); // TEMP
     return result.value as T;
   }
 

@@ -100,11 +100,11 @@ class SessionDrawer {
   }
 
   start(): Locator {
-    return this.root().getByLabel('开始', { exact: true });
+    return this.root().getByRole('textbox', { name: '开始', exact: true });
   }
 
   end(): Locator {
-    return this.root().getByLabel('结束', { exact: true });
+    return this.root().getByRole('textbox', { name: '结束', exact: true });
   }
 
   save(): Locator {
@@ -195,8 +195,11 @@ test('moving a session onto a booked room is refused, naming the other session',
   await expect(afternoon).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/schedule-rooms-day-zh.png`, fullPage: true });
 
+  // Onto 09:00 in the same room, where the morning session sits (hence force: the drop lands on
+  // it and bubbles to the room's row, as a mouse drop does).
   await afternoon.dragTo(
-    view.getByRole('button', { name: '会议室时段 医调一室 2026-03-11 09:00 - 09:30' }),
+    view.getByRole('button', { name: '会议室时段 医调一室 2026-03-11 09:00:00 - 09:30:00' }),
+    { force: true },
   );
   const refusal = page.getByRole('alert').filter({ hasText: '无法保存：时间冲突' });
   await expect(refusal).toContainText('会议室“医调一室”在该时段已有安排');
@@ -219,17 +222,20 @@ test('moving a session onto a booked room is refused, naming the other session',
   await drawer.start().fill('09:30');
   await drawer.end().fill('10:30');
   await expect(drawer.root().getByTestId('session-conflicts')).toContainText('医调一室');
+  await page.screenshot({ path: `${SHOTS}/schedule-live-conflict-zh.png` });
   await drawer.save().click();
-  await expect(drawer.root().getByText('该时段已有安排').first()).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '无法保存：时间冲突' }).last(),
+  ).toContainText(`#${booked.id}`);
 
   await page.keyboard.press('Escape');
-  await page.getByRole('radio', { name: '周视图（工作室）' }).click({ force: true });
+  await page.getByText('周视图（工作室）', { exact: true }).click();
   await expect(page.getByTestId('week-view')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/schedule-week-zh.png`, fullPage: true });
   await new Shell(page).switchLanguage('EN');
-  await page.getByRole('radio', { name: 'Day (rooms)' }).click({ force: true });
+  await page.getByText('Day (rooms)', { exact: true }).click();
   await page.screenshot({ path: `${SHOTS}/schedule-rooms-day-en.png`, fullPage: true });
-  await page.getByRole('radio', { name: 'Week (studio)' }).click({ force: true });
+  await page.getByText('Week (studio)', { exact: true }).click();
   await page.screenshot({ path: `${SHOTS}/schedule-week-en.png`, fullPage: true });
 });
 
@@ -272,4 +278,71 @@ test('marking the first mediation session held puts the case in mediation', asyn
   await page.screenshot({ path: `${SHOTS}/schedule-case-tab-zh.png`, fullPage: true });
   await new Shell(page).switchLanguage('EN');
   await page.screenshot({ path: `${SHOTS}/schedule-case-tab-en.png`, fullPage: true });
+});
+
+test("a leader's reception day: slots opened, a petitioner booked into one", async ({
+  page,
+  preview,
+}) => {
+  const petition = await api<{ id: number; number: string }>(preview, 'cases/register', {
+    studioId: 8,
+    category: 'land_expropriation',
+    source: 'letters_visits',
+    summary: '征地补偿款分配不公，多次来访。',
+    parties: [
+      { role: 'applicant', party: { kind: 'person', name: '刘建国', sex: 'male' } },
+      { role: 'respondent', party: { kind: 'organization', name: '某街道办事处' } },
+    ],
+  });
+  await new Shell(page).open('排期');
+  await page.getByRole('button', { name: '领导接访日' }).click();
+  const dialog = page.getByRole('dialog', { name: '领导接访日' });
+  await dialog.getByRole('combobox', { name: '接访领导' }).click();
+  await page.getByRole('option', { name: '王芳', exact: true }).click();
+  await dialog.getByRole('textbox', { name: '日期', exact: true }).fill('2026-03-12');
+  await dialog.getByRole('textbox', { name: '首个时段开始', exact: true }).fill('09:00');
+  await page.screenshot({ path: `${SHOTS}/schedule-reception-day-zh.png` });
+  await dialog.getByRole('button', { name: '开放接访时段' }).click();
+  await expect(page.getByText('已开放 6 个接访时段')).toBeVisible();
+
+  await page.getByTestId('schedule-date').click();
+  await page.getByRole('button', { name: '12 三月 2026' }).click();
+  await page.getByRole('combobox', { name: '工作室' }).click();
+  await page.getByRole('option', { name: '全中心' }).click();
+  await expect(page.getByTestId('schedule-count')).toHaveText('共 6 项');
+  await page.screenshot({ path: `${SHOTS}/schedule-center-day-zh.png`, fullPage: true });
+
+  await page
+    .getByTestId('rooms-day-view')
+    .getByRole('button', { name: /09:30–10:00/ })
+    .click();
+  const drawer = new SessionDrawer(page, '日程').root();
+  await drawer.getByTestId('session-case').click();
+  await drawer.getByTestId('session-case').fill('刘建国');
+  await page
+    .getByRole('option', { name: new RegExp(petition.number.replace(/[()（）]/g, '.')) })
+    .click();
+  await expect(drawer.getByRole('checkbox', { name: '刘建国' })).toBeChecked();
+  await drawer.getByRole('checkbox', { name: '某街道办事处' }).uncheck();
+  await drawer.getByRole('button', { name: '预约', exact: true }).click();
+  await expect(page.getByText('已预约')).toBeVisible();
+  await expect(drawer.getByTestId('session-details')).toContainText(petition.number);
+
+  await page.keyboard.press('Escape');
+  await page.getByText('议程', { exact: true }).click();
+  await expect(page.getByText(/刘建国/).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/schedule-agenda-zh.png`, fullPage: true });
+  await new Shell(page).switchLanguage('EN');
+  await page.screenshot({ path: `${SHOTS}/schedule-agenda-en.png`, fullPage: true });
+  await page.getByText('Day (rooms)', { exact: true }).click();
+  await page.screenshot({ path: `${SHOTS}/schedule-center-day-en.png`, fullPage: true });
+  await page.getByRole('button', { name: "Leader's reception day" }).click();
+  await expect(page.getByRole('dialog', { name: "Leader's reception day" })).toBeInViewport({
+    ratio: 1,
+  });
+  await page.screenshot({ path: `${SHOTS}/schedule-reception-day-en.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('schedule-new').click();
+  await expect(page.getByRole('dialog', { name: 'New session' })).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/schedule-form-en.png` });
 });

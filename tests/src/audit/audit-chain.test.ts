@@ -100,7 +100,7 @@ describe('audit/verify', () => {
   it('walks a log longer than one page', async () => {
     await t.db.transaction().execute(async (trx) => {
       const { appendAudit } = await import('../../../src/audit/audit.repository');
-      for (let i = 0; i < 4500; i += 1) {
+      for (let i = 0; i < 10500; i += 1) {
         await appendAudit(trx, {
           at: new Date(Date.UTC(2026, 2, 10, 2, 0, i)).toISOString(),
           staffId: 1,
@@ -112,9 +112,9 @@ describe('audit/verify', () => {
         });
       }
     });
-    expect(await verify()).toMatchObject({ ok: true, checked: 4506, lastId: 4506 });
-    await tamper(t, `update audit_log set entity_id = 'x' where id = 4321`);
-    expect((await verify()).firstBreak).toEqual({ id: 4321, problem: 'altered', lastGoodId: 4320 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 10506, lastId: 10506 });
+    await tamper(t, `update audit_log set entity_id = 'x' where id = 7321`);
+    expect((await verify()).firstBreak).toEqual({ id: 7321, problem: 'altered', lastGoodId: 7320 });
   });
 });
 

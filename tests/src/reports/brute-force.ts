@@ -1,5 +1,9 @@
 import { loadWorkingCalendar } from '../../../src/calendar/calendar.repository';
-import { computeDeadline, type DeadlineChange, type DeadlineRule } from '../../../src/cases/deadline';
+import {
+  computeDeadline,
+  type DeadlineChange,
+  type DeadlineRule,
+} from '../../../src/cases/deadline';
 import type { Database } from '../../../src/db/database';
 import { centerDate } from '../../../src/shared/center-time';
 
@@ -28,7 +32,10 @@ interface Row {
 export interface World {
   readonly cases: Row[];
   readonly transfers: Map<number, { at: string; from: number; to: number }[]>;
-  readonly changes: Map<number, { kind: string; onDate: string; days: number | null; at: string }[]>;
+  readonly changes: Map<
+    number,
+    { kind: string; onDate: string; days: number | null; at: string }[]
+  >;
   readonly visits: Map<number, { visitedAt: string; satisfaction: string | null }[]>;
   readonly rules: Map<number, DeadlineRule>;
   readonly calendar: Awaited<ReturnType<typeof loadWorkingCalendar>>;
@@ -64,7 +71,10 @@ export async function readWorld(db: Database): Promise<World> {
     list.push({ at: e.at, from: data.from, to: data.to });
     transfers.set(e.caseId, list);
   }
-  const changes = new Map<number, { kind: string; onDate: string; days: number | null; at: string }[]>();
+  const changes = new Map<
+    number,
+    { kind: string; onDate: string; days: number | null; at: string }[]
+  >();
   for (const c of await db.selectFrom('caseDeadlineChanges').selectAll().orderBy('id').execute()) {
     const list = changes.get(c.caseId) ?? [];
     list.push(c);
@@ -123,7 +133,8 @@ export function bruteForce(
   const dueOn = (c: Row, on: string): string | null => {
     if (c.acceptedAt === null || day(c.acceptedAt) > on) return null;
     let studio = c.studioId;
-    for (const t of [...(w.transfers.get(c.id) ?? [])].reverse()) if (day(t.at) > on) studio = t.from;
+    for (const t of [...(w.transfers.get(c.id) ?? [])].reverse())
+      if (day(t.at) > on) studio = t.from;
     const rule = w.rules.get(studio);
     if (rule === undefined) return null;
     const changes: DeadlineChange[] = (w.changes.get(c.id) ?? [])

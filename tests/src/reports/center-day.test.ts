@@ -6,12 +6,15 @@ import {
   centerDayStart,
   dateOf,
   daysFromCivil,
-  monthOfDay,
 } from '../../../src/reports/center-day';
 import { centerDate } from '../../../src/shared/center-time';
 
 const instants = fc
-  .date({ min: new Date('1992-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
+  .date({
+    min: new Date('1992-01-01T00:00:00Z'),
+    max: new Date('2099-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString());
 
 describe('center days from stored instants', () => {
@@ -34,14 +37,13 @@ describe('center days from stored instants', () => {
     expect(centerDayStart('2026-03-10')).toBe('2026-03-09T16:00:00.000Z');
   });
 
-  it('count days and months by arithmetic as iso-date does by Date', () => {
+  it('count days by arithmetic as iso-date does by Date', () => {
     fc.assert(
       fc.property(fc.integer({ min: -40_000, max: 60_000 }), (n) => {
         const date = dateOf(n);
         const [y, m, d] = date.split('-').map(Number) as [number, number, number];
         expect(daysFromCivil(y, m, d)).toBe(n);
         expect(dayNumber(date)).toBe(n);
-        expect(monthOfDay(n)).toBe(y * 12 + m - 1);
       }),
       { numRuns: 5000 },
     );

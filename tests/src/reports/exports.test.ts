@@ -62,7 +62,11 @@ describe('dashboard exports', () => {
   });
 
   it('the XLSX carries the rates as exact fractions with their parts, and every table', async () => {
-    const file = await g.t.ok('reports/export', { what: 'dashboard', format: 'xlsx', ...MARCH }, BOSS);
+    const file = await g.t.ok(
+      'reports/export',
+      { what: 'dashboard', format: 'xlsx', ...MARCH },
+      BOSS,
+    );
     expect(file.filename).toBe('统计报表_2026-03-01_2026-03-31.xlsx');
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = await workbook(file.base64);
@@ -71,7 +75,13 @@ describe('dashboard exports', () => {
     RATE_KEYS.forEach((key, i) => {
       const r = view.current.rates[key];
       const p = view.previous.rates[key];
-      expect(keyRows[i]).toEqual([rateLabels[key]['zh-CN'], r.numerator, r.denominator, r.value ?? '—', p.value ?? '—']);
+      expect(keyRows[i]).toEqual([
+        rateLabels[key]['zh-CN'],
+        r.numerator,
+        r.denominator,
+        r.value ?? '—',
+        p.value ?? '—',
+      ]);
     });
     const rateCell = wb.getWorksheet('主要指标')?.getRow(6).getCell(4);
     expect(rateCell?.numFmt).toBe('0.0%');
@@ -92,20 +102,30 @@ describe('dashboard exports', () => {
       '合计',
     ]);
     const counts = table(wb, '案件数量', '指标');
-    expect(counts).toContainEqual([measureLabels.overdueAtEnd['zh-CN'], view.current.counts.overdueAtEnd, view.previous.counts.overdueAtEnd]);
+    expect(counts).toContainEqual([
+      measureLabels.overdueAtEnd['zh-CN'],
+      view.current.counts.overdueAtEnd,
+      view.previous.counts.overdueAtEnd,
+    ]);
     const trend = table(wb, '月度趋势', '月份');
     expect(trend.map((r) => r[0])).toEqual(view.trend.map((m) => m.month));
     expect(wb.getWorksheet('说明')).toBeDefined();
   });
 
   it('the CSV prints the same rates as the screen', async () => {
-    const file = await g.t.ok('reports/export', { what: 'dashboard', format: 'csv', ...MARCH }, BOSS);
+    const file = await g.t.ok(
+      'reports/export',
+      { what: 'dashboard', format: 'csv', ...MARCH },
+      BOSS,
+    );
     const bytes = Buffer.from(file.base64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8');
     for (const key of RATE_KEYS) {
       const r = view.current.rates[key];
-      expect(csv).toContain(`${rateLabels[key]['zh-CN']},${r.numerator},${r.denominator},${r.text},${view.previous.rates[key].text}`);
+      expect(csv).toContain(
+        `${rateLabels[key]['zh-CN']},${r.numerator},${r.denominator},${r.text},${view.previous.rates[key].text}`,
+      );
     }
   });
 
@@ -117,18 +137,28 @@ describe('dashboard exports', () => {
     const compact = text.replace(/[ \t]+/g, ' ');
     expect(compact).toContain('矛盾纠纷调处化解工作月度统计报表');
     expect(compact).toContain('（2026年3月）');
-    for (const heading of ['一、主要指标', '二、案件数量', '三、分工作室情况', '四、分类别情况', '五、说明']) {
+    for (const heading of [
+      '一、主要指标',
+      '二、案件数量',
+      '三、分工作室情况',
+      '四、分类别情况',
+      '五、说明',
+    ]) {
       expect(compact).toContain(heading);
     }
     for (const key of RATE_KEYS) {
       const r = view.current.rates[key];
-      const line = compact.split('\n').find((l) => l.trim().startsWith(rateLabels[key]['zh-CN']) && l.includes('/'));
+      const line = compact
+        .split('\n')
+        .find((l) => l.trim().startsWith(rateLabels[key]['zh-CN']) && l.includes('/'));
       expect(line, key).toBeDefined();
       expect(line).toContain(`${r.numerator}/${r.denominator}`);
       expect(line).toContain(r.text);
       expect(line).toContain(view.previous.rates[key].text);
     }
-    const registeredLine = compact.split('\n').find((l) => l.trim().startsWith(`${measureLabels.registered['zh-CN']} `));
+    const registeredLine = compact
+      .split('\n')
+      .find((l) => l.trim().startsWith(`${measureLabels.registered['zh-CN']} `));
     expect(registeredLine?.trim().split(' ')).toEqual([
       measureLabels.registered['zh-CN'],
       String(view.current.counts.registered),
@@ -143,8 +173,16 @@ describe('case list exports', () => {
   it('export the list the Cases screen shows, in its order, numbers masked', async () => {
     const filter = { statuses: ['in_mediation', 'accepted'], registeredFrom: '2026-02-01' };
     const count = await g.t.ok('cases/count', filter, BOSS);
-    const list = await g.t.ok('cases/list', { ...filter, sort: 'number', direction: 'asc', limit: 200 }, BOSS);
-    const file = await g.t.ok('reports/export', { what: 'cases', format: 'xlsx', filter, sort: 'number', direction: 'asc' }, BOSS);
+    const list = await g.t.ok(
+      'cases/list',
+      { ...filter, sort: 'number', direction: 'asc', limit: 200 },
+      BOSS,
+    );
+    const file = await g.t.ok(
+      'reports/export',
+      { what: 'cases', format: 'xlsx', filter, sort: 'number', direction: 'asc' },
+      BOSS,
+    );
     expect(file.rows).toBe(count.total);
     const rows = table(await workbook(file.base64), '案件清单', '案号');
     expect(rows.map((r) => r[0])).toEqual(list.items.map((i) => i.number));
@@ -156,8 +194,16 @@ describe('case list exports', () => {
   });
 
   it('a drill-down exports exactly its cases; CSV guards against formulas', async () => {
-    const drill = await g.t.ok('reports/drill', { ...MARCH, measure: 'respondedLate', limit: 200 }, BOSS);
-    const file = await g.t.ok('reports/export', { what: 'drill', format: 'csv', ...MARCH, measure: 'respondedLate' }, BOSS);
+    const drill = await g.t.ok(
+      'reports/drill',
+      { ...MARCH, measure: 'respondedLate', limit: 200 },
+      BOSS,
+    );
+    const file = await g.t.ok(
+      'reports/export',
+      { what: 'drill', format: 'csv', ...MARCH, measure: 'respondedLate' },
+      BOSS,
+    );
     expect(file.rows).toBe(drill.total);
     const csv = Buffer.from(file.base64, 'base64').toString('utf8');
     for (const item of drill.items) expect(csv).toContain(item.number);

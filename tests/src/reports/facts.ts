@@ -1,15 +1,15 @@
 import { createWorkingCalendar, type CalendarEntry } from '../../../src/calendar/working-calendar';
 import type { CaseStatus, Category, Outcome, Source } from '../../../src/cases/case.schema';
 import type { DeadlineRule } from '../../../src/cases/deadline';
-import { dayOf } from '../../../src/reports/center-day';
 import {
-  rateSession,
-  type CaseFact,
+  CaseFactsBuilder,
+  NEVER,
+  type CaseFacts,
   type DeadlineChangeFact,
-  type RateSession,
   type Satisfaction,
-  type Window,
-} from '../../../src/reports/rates';
+} from '../../../src/reports/case-facts';
+import { dayOf } from '../../../src/reports/center-day';
+import { rateSession, type RateSession, type Window } from '../../../src/reports/rates';
 
 /**
  * Hand-made cases for the report formulas, written with readable dates. 2026: 03-02 is a Monday;
@@ -45,7 +45,7 @@ export function session(responseLimitDays = 1): RateSession {
   });
 }
 
-const day = (d: string | null | undefined) => (d === null || d === undefined ? null : dayOf(d));
+const day = (d: string | null | undefined) => (d === null || d === undefined ? NEVER : dayOf(d));
 
 export interface FactSpec {
   id?: number;
@@ -69,12 +69,13 @@ export interface FactSpec {
 
 let nextId = 1;
 
-export function fact(spec: FactSpec): CaseFact {
-  const id = spec.id ?? nextId++;
+/** One case, as a table of one row (the functions of rates.ts take a table and a row). */
+export function fact(spec: FactSpec): CaseFacts {
+  const b = new CaseFactsBuilder(1);
   // An accepted case was answered when it was accepted, as the lifecycle records it.
   const answered = spec.answered ?? spec.accepted;
-  return {
-    id,
+  const row = b.add({
+    id: spec.id ?? nextId++,
     studioId: spec.studio ?? MEDICAL,
     category: spec.category ?? 'medical',
     source: spec.source ?? 'walk_in',
@@ -85,24 +86,37 @@ export function fact(spec: FactSpec): CaseFact {
     acceptedOn: day(spec.accepted),
     mediationOn: day(spec.mediation),
     concludedOn: day(spec.concluded),
-    transfers: (spec.transfers ?? []).map(([on, from, to], i) => ({
-      on: dayOf(on),
-      at: `${on}T0${i}:00:00.000Z`,
-      from,
-      to,
-    })),
-    deadlineChanges: (spec.changes ?? []).map(([kind, onDate, days, recorded]) => ({
+  });
+  (spec.transfers ?? []).forEach(([on, from, to], i) =>
+    b.addTransfer(row, { on: dayOf(on), at: `${on}T0${i}:00:00.000Z`, from, to }),
+  );
+  for (const [kind, onDate, days, recorded] of spec.changes ?? []) {
+    b.addDeadlineChange(row, {
       kind,
       onDate,
       days: days ?? null,
       recordedOn: dayOf(recorded ?? onDate),
-    })),
-    followUps: (spec.visits ?? []).map(([on, satisfaction], i) => ({
-      visitedOn: dayOf(on),
-      visitedAt: `${on}T0${i}:00:00.000Z`,
-      satisfaction,
-    })),
-  };
+    });
+  }
+  (spec.visits ?? []).forEach(([on, satisfaction], i) =>
+    b.addFollowUp(row, { visitedOn: dayOf(on), visitedAt: `${on}T0${i}:00:00.000Z`, satisfaction }),
+  );
+  return b.build();
+}
+
+/** Several cases in one table, in the order given. */
+export function table(cases: readonly CaseFacts[]): CaseFacts {
+  const b = new CaseFactsBuilder(cases.length);
+  for (const t of cases) {
+    for (let i = 0; i < t.length; i += 1) {
+      const row = b.add(t.row(i));
+      const extras = t.extrasOf(i);
+      for (const x of extras.transfers) b.addTransfer(row, x);
+      for (const x of extras.deadlineChanges) b.addDeadlineChange(row, x);
+      for (const x of extras.followUps) b.addFollowUp(row, x);
+    }
+  }
+  return b.build();
 }
 
 /** A window from–to whose state is read at `cutoff` (default: its last day). */

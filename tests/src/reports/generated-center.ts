@@ -81,7 +81,11 @@ export async function generateCenter(options: {
     t.ok(method, input, BOSS);
   const row = (id: number) =>
     t.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const act = async (method: Parameters<TestCore['ok']>[0], id: number, extra: Record<string, unknown> = {}) => {
+  const act = async (
+    method: Parameters<TestCore['ok']>[0],
+    id: number,
+    extra: Record<string, unknown> = {},
+  ) => {
     const c = await row(id);
     await ok(method, { id, version: c.version, ...extra });
   };
@@ -103,7 +107,10 @@ export async function generateCenter(options: {
             category: rng.pick(CATEGORIES),
             source: rng.pick(SOURCES),
             parties: [
-              { role: 'applicant', party: { ...numberedPerson(registered % 1000), phone: '13912345678' } },
+              {
+                role: 'applicant',
+                party: { ...numberedPerson(registered % 1000), phone: '13912345678' },
+              },
               { role: 'respondent', party: organization() },
             ],
           }),
@@ -130,7 +137,9 @@ export async function generateCenter(options: {
           case 'in_mediation': {
             const r = rng.next();
             if (r < 0.06) {
-              const others = CODES.map((code) => studios[code] ?? 0).filter((s) => s !== c.studioId);
+              const others = CODES.map((code) => studios[code] ?? 0).filter(
+                (s) => s !== c.studioId,
+              );
               await act('cases/transfer', c.id, { studioId: rng.pick(others), reason: '移交' });
             } else if (r < 0.12 && c.deadlinePausedSince === null) {
               await act('cases/pauseDeadline', c.id, { reason: '医疗鉴定' });
@@ -163,7 +172,12 @@ export async function generateCenter(options: {
               .where('caseId', '=', c.id)
               .executeTakeFirst();
             if (followUp !== undefined && followUp.visitedAt === null && rng.chance(0.6)) {
-              const rating = rng.pick(['satisfied', 'basically_satisfied', 'dissatisfied', null] as const);
+              const rating = rng.pick([
+                'satisfied',
+                'basically_satisfied',
+                'dissatisfied',
+                null,
+              ] as const);
               await ok('followUps/record', {
                 followUpId: followUp.id,
                 version: followUp.version,

@@ -2,27 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { dateOf } from '../../../src/reports/center-day';
 import { formatRate } from '../../../src/reports/report.labels';
 import { MEASURES, type Measure } from '../../../src/reports/report.schema';
-import {
-  classify,
-  concludedOnTime,
-  deadlineAt,
-  overdueAt,
-  respondedInTime,
-  responseDueOn,
-  stateAt,
-  studioAt,
-  type CaseFact,
-  type RateSession,
-  type Window,
-} from '../../../src/reports/rates';
+import type { CaseFacts } from '../../../src/reports/case-facts';
+import * as rates from '../../../src/reports/rates';
+import { responseDueOn, type RateSession, type Window } from '../../../src/reports/rates';
 import { tally } from '../../../src/reports/tally';
 import { dayOf } from '../../../src/reports/center-day';
-import { FAMILY, LABOUR, MEDICAL, NO_RULE, fact, session, window } from './facts';
+import { FAMILY, LABOUR, MEDICAL, NO_RULE, fact, session, table, window } from './facts';
+
+// Each case here is a table of one row (facts.ts): the functions asked about its row 0.
+const respondedInTime = (s: RateSession, f: CaseFacts) => rates.respondedInTime(s, f, 0);
+const concludedOnTime = (s: RateSession, f: CaseFacts) => rates.concludedOnTime(s, f, 0);
+const deadlineAt = (s: RateSession, f: CaseFacts, day: number) => rates.deadlineAt(s, f, 0, day);
+const overdueAt = (s: RateSession, f: CaseFacts, day: number) => rates.overdueAt(s, f, 0, day);
+const stateAt = (f: CaseFacts, day: number) => rates.stateAt(f, 0, day);
+const studioAt = (f: CaseFacts, day: number) => rates.studioAt(f, 0, day);
 
 /** The measures a case counts for in a window, by name. */
-function measures(s: RateSession, f: CaseFact, w: Window): Measure[] {
+function measures(s: RateSession, f: CaseFacts, w: Window): Measure[] {
   const out: Measure[] = [];
-  classify(s, f, w, { add: (m) => out.push(MEASURES[m] as Measure) });
+  rates.classify(s, f, 0, w, { add: (m: number) => out.push(MEASURES[m] as Measure) });
   return out;
 }
 
@@ -30,9 +28,13 @@ const MARCH = window('2026-03-01', '2026-03-31');
 const APRIL = window('2026-04-01', '2026-04-30');
 
 /** Every figure of one window over some cases. */
-function figuresOf(facts: CaseFact[], w: Window, s: RateSession = session()) {
-  return tally(s, facts, { current: w, previous: w, months: [], studios: null }, w.cutoff ?? w.to)
-    .current;
+function figuresOf(facts: CaseFacts[], w: Window, s: RateSession = session()) {
+  return tally(
+    s,
+    table(facts),
+    { current: w, previous: w, months: [], studios: null },
+    w.cutoff ?? w.to,
+  ).current;
 }
 
 describe('response rate: answered within the limit after the day of registration', () => {
@@ -99,7 +101,12 @@ describe('completion rate: accepted in the period and concluded since', () => {
       accepted: '2026-03-10',
       concluded: '2026-04-20',
     });
-    const stillOpen = fact({ status: 'in_mediation', registered: '2026-03-11', accepted: '2026-03-11', mediation: '2026-03-12' });
+    const stillOpen = fact({
+      status: 'in_mediation',
+      registered: '2026-03-11',
+      accepted: '2026-03-11',
+      mediation: '2026-03-12',
+    });
     const acceptedInFebruary = fact({
       status: 'concluded',
       outcome: 'no_agreement',
@@ -121,7 +128,10 @@ describe('completion rate: accepted in the period and concluded since', () => {
 
 describe('on-time completion: concluded by the deadline in force on the day of conclusion', () => {
   const s = session();
-  const medical = (concluded: string, changes: NonNullable<Parameters<typeof fact>[0]['changes']> = []) =>
+  const medical = (
+    concluded: string,
+    changes: NonNullable<Parameters<typeof fact>[0]['changes']> = [],
+  ) =>
     fact({
       status: 'concluded',
       outcome: 'written_agreement',
@@ -149,7 +159,15 @@ describe('on-time completion: concluded by the deadline in force on the day of c
     ]);
     expect(dateOf(deadlineAt(s, paused, dayOf('2026-04-29'))?.dueOn ?? 0)).toBe('2026-04-29');
     expect(concludedOnTime(s, paused)).toBe(true);
-    expect(concludedOnTime(s, medical('2026-04-30', [['pause', '2026-03-20'], ['resume', '2026-03-27']]))).toBe(false);
+    expect(
+      concludedOnTime(
+        s,
+        medical('2026-04-30', [
+          ['pause', '2026-03-20'],
+          ['resume', '2026-03-27'],
+        ]),
+      ),
+    ).toBe(false);
   });
 
   it('a case concluded while its deadline is paused is on time', () => {
@@ -165,7 +183,9 @@ describe('on-time completion: concluded by the deadline in force on the day of c
     // Ten working days after 04-22, over the closed 05-01…05-05: the make-up Saturday 05-09.
     expect(dateOf(deadlineAt(s, extended, dayOf('2026-05-09'))?.dueOn ?? 0)).toBe('2026-05-09');
     expect(concludedOnTime(s, extended)).toBe(true);
-    expect(concludedOnTime(s, medical('2026-05-11', [['extension', '2026-04-15', 10]]))).toBe(false);
+    expect(concludedOnTime(s, medical('2026-05-11', [['extension', '2026-04-15', 10]]))).toBe(
+      false,
+    );
   });
 
   it('changes recorded after the day asked are not yet in force', () => {
@@ -229,7 +249,10 @@ describe('on-time completion: concluded by the deadline in force on the day of c
 
 describe('success, follow-up and satisfaction', () => {
   const s = session();
-  const concluded = (outcome: Parameters<typeof fact>[0]['outcome'], visits: Parameters<typeof fact>[0]['visits'] = []) =>
+  const concluded = (
+    outcome: Parameters<typeof fact>[0]['outcome'],
+    visits: Parameters<typeof fact>[0]['visits'] = [],
+  ) =>
     fact({
       status: 'concluded',
       outcome,
@@ -272,7 +295,11 @@ describe('success, follow-up and satisfaction', () => {
       ['2026-03-30', null],
       ['2026-04-10', 'dissatisfied'],
     ]);
-    expect(figuresOf([twice], MARCH, s).rates.satisfaction).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    expect(figuresOf([twice], MARCH, s).rates.satisfaction).toEqual({
+      numerator: 1,
+      denominator: 1,
+      value: 1,
+    });
     // April sees the April visit, though the case was concluded in March.
     const april = figuresOf([twice], APRIL, s);
     expect(april.rates.satisfaction).toEqual({ numerator: 0, denominator: 1, value: 0 });
@@ -336,7 +363,7 @@ describe('transfers: a case counts for the studio holding it at the end of the p
     const other = fact({ studio: LABOUR, status: 'registered', registered: '2026-03-05' });
     const result = tally(
       session(),
-      [moved, other],
+      table([moved, other]),
       { current: MARCH, previous: APRIL, months: [], studios: null },
       dayOf('2026-05-01'),
     );
@@ -352,7 +379,12 @@ describe('transfers: a case counts for the studio holding it at the end of the p
   it('a studio filter takes the studio of the end of each period', () => {
     const s = session();
     const april = (studios: number[]) =>
-      tally(s, [moved], { current: APRIL, previous: MARCH, months: [], studios: new Set(studios) }, dayOf('2026-05-01'));
+      tally(
+        s,
+        moved,
+        { current: APRIL, previous: MARCH, months: [], studios: new Set(studios) },
+        dayOf('2026-05-01'),
+      );
     expect(april([FAMILY]).current.counts.openAtEnd).toBe(1);
     expect(april([FAMILY]).previous.counts.registered).toBe(0);
     expect(april([MEDICAL]).previous.counts.registered).toBe(1);

@@ -59,13 +59,25 @@ describe('report periods', () => {
     const year = resolvePeriod('2026-01-01', '2026-12-31');
     const months = trendMonths(year, '2026-03-10');
     expect(months.map((m) => m.month)).toEqual([
-      '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09',
-      '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
     ]);
     expect(months.at(-1)).toEqual({ month: '2026-03', from: '2026-03-01', to: '2026-03-31' });
     const long = trendMonths(resolvePeriod('2024-01-15', '2025-12-31'), '2026-03-10');
     expect(long).toHaveLength(24);
     expect(long[0]?.month).toBe('2024-01');
-    expect(trendMonths(resolvePeriod('2025-02-01', '2025-02-28'), '2026-03-10').at(-1)?.month).toBe('2025-02');
+    expect(trendMonths(resolvePeriod('2025-02-01', '2025-02-28'), '2026-03-10').at(-1)?.month).toBe(
+      '2025-02',
+    );
   });
 });

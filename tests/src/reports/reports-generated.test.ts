@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardView, FiguresView } from '../../../src/reports/dashboard.service';
-import { MEASURES, RATES, RATE_KEYS, STATE_MEASURES, type Measure } from '../../../src/reports/report.schema';
+import {
+  MEASURES,
+  RATES,
+  RATE_KEYS,
+  STATE_MEASURES,
+  type Measure,
+} from '../../../src/reports/report.schema';
 import { centerDate } from '../../../src/shared/center-time';
 import { bruteForce, readWorld, tallyOf, type Brute, type World } from './brute-force';
 import { BOSS, generateCenter, type GeneratedCenter } from './generated-center';
@@ -28,14 +34,22 @@ afterAll(async () => {
 
 const today = centerDate(new Date(NOW));
 
-function expectFigures(figures: FiguresView, brute: Brute, suffix: string, label: string, skip: readonly Measure[] = []) {
+function expectFigures(
+  figures: FiguresView,
+  brute: Brute,
+  suffix: string,
+  label: string,
+  skip: readonly Measure[] = [],
+) {
   for (const m of MEASURES) {
     if (skip.includes(m)) continue;
     expect(figures.counts[m], `${label} ${m}${suffix}`).toBe(tallyOf(brute, `${m}${suffix}`));
   }
   for (const key of RATE_KEYS) {
     const r = figures.rates[key];
-    expect(r.numerator, `${label} ${key} numerator`).toBe(tallyOf(brute, `${RATES[key].numerator}${suffix}`));
+    expect(r.numerator, `${label} ${key} numerator`).toBe(
+      tallyOf(brute, `${RATES[key].numerator}${suffix}`),
+    );
     expect(r.denominator, `${label} ${key} denominator`).toBe(
       tallyOf(brute, `${RATES[key].denominator}${suffix}`),
     );
@@ -68,35 +82,57 @@ describe('the dashboard equals a brute-force count of the tables', () => {
     expect(ratings).toContain(null);
     expect(ratings).toContain('dissatisfied');
     const statuses = new Set(world.cases.map((c) => c.status));
-    for (const s of ['registered', 'declined', 'referred', 'in_mediation', 'concluded', 'archived']) {
+    for (const s of [
+      'registered',
+      'declined',
+      'referred',
+      'in_mediation',
+      'concluded',
+      'archived',
+    ]) {
       expect(statuses).toContain(s);
     }
   });
 
-  it.each(PERIODS)('%s to %s: totals, by studio, category, source, and the previous period', async (from, to) => {
-    const view = await dashboard(from, to);
-    const brute = bruteForce(world, { from, to }, today, null);
-    expectFigures(view.current, brute, '', 'total');
-    for (const s of view.byStudio) expectFigures(s.figures, brute, `@${s.studioId}`, `studio ${s.studioId}`);
-    for (const c of view.byCategory) {
-      expectFigures(c.figures, brute, `#category:${c.category}`, c.category);
-    }
-    for (const s of view.bySource) expectFigures(s.figures, brute, `#source:${s.source}`, s.source);
-    // Categories and sources left out counted nothing.
-    const shown = new Set(view.byCategory.map((c) => c.category));
-    for (const key of Object.keys(brute)) {
-      const category = /#category:(.+)$/.exec(key)?.[1];
-      if (category !== undefined) expect(shown).toContain(category);
-    }
-    const previous = bruteForce(world, view.previousPeriod, today, null);
-    expectFigures(view.previous, previous, '', 'previous');
-  });
+  it.each(PERIODS)(
+    '%s to %s: totals, by studio, category, source, and the previous period',
+    async (from, to) => {
+      const view = await dashboard(from, to);
+      const brute = bruteForce(world, { from, to }, today, null);
+      expectFigures(view.current, brute, '', 'total');
+      for (const s of view.byStudio)
+        expectFigures(s.figures, brute, `@${s.studioId}`, `studio ${s.studioId}`);
+      for (const c of view.byCategory) {
+        expectFigures(c.figures, brute, `#category:${c.category}`, c.category);
+      }
+      for (const s of view.bySource)
+        expectFigures(s.figures, brute, `#source:${s.source}`, s.source);
+      // Categories and sources left out counted nothing.
+      const shown = new Set(view.byCategory.map((c) => c.category));
+      for (const key of Object.keys(brute)) {
+        const category = /#category:(.+)$/.exec(key)?.[1];
+        if (category !== undefined) expect(shown).toContain(category);
+      }
+      const previous = bruteForce(world, view.previousPeriod, today, null);
+      expectFigures(view.previous, previous, '', 'previous');
+    },
+  );
 
   it('the trend: every month counted alone (events only)', async () => {
     const view = await dashboard('2026-01-01', '2026-12-31');
     expect(view.trend.map((m) => m.month)).toEqual([
-      '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10',
-      '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
     ]);
     for (const m of view.trend) {
       const brute = bruteForce(world, m, today, null);
@@ -106,10 +142,18 @@ describe('the dashboard equals a brute-force count of the tables', () => {
   });
 
   it('a studio filter counts the cases each period ends with in those studios', async () => {
-    for (const scope of [[g.studios.medical ?? 0], [g.studios.labour ?? 0, g.studios.family ?? 0]]) {
+    for (const scope of [
+      [g.studios.medical ?? 0],
+      [g.studios.labour ?? 0, g.studios.family ?? 0],
+    ]) {
       for (const [from, to] of PERIODS.slice(2, 7)) {
         const view = await dashboard(from, to, scope);
-        expectFigures(view.current, bruteForce(world, { from, to }, today, scope), '', `scope ${scope}`);
+        expectFigures(
+          view.current,
+          bruteForce(world, { from, to }, today, scope),
+          '',
+          `scope ${scope}`,
+        );
         expect(view.byStudio.map((s) => s.studioId)).toEqual(scope);
         expectFigures(
           view.previous,
@@ -142,7 +186,9 @@ describe('drill-down lists hold exactly the cases a figure counts', () => {
     const brute = bruteForce(world, period, today, null);
     const medical = g.studios.medical ?? 0;
     for (const measure of MEASURES) {
-      expect(sorted(await drillAll({ ...period, measure })), measure).toEqual(sorted(brute[measure] ?? []));
+      expect(sorted(await drillAll({ ...period, measure })), measure).toEqual(
+        sorted(brute[measure] ?? []),
+      );
     }
     for (const measure of ['registered', 'concludedLate', 'overdueAtEnd', 'satisfied'] as const) {
       const ids = await drillAll({ ...period, measure, group: { by: 'studio', key: medical } });
@@ -156,12 +202,22 @@ describe('drill-down lists hold exactly the cases a figure counts', () => {
     const view = await dashboard(april.from, april.to);
     const category = view.byCategory[0]?.category ?? 'medical';
     const source = view.bySource[0]?.source ?? 'walk_in';
-    const byCategory = await drillAll({ ...april, measure: 'registered', group: { by: 'category', key: category } });
+    const byCategory = await drillAll({
+      ...april,
+      measure: 'registered',
+      group: { by: 'category', key: category },
+    });
     expect(sorted(byCategory)).toEqual(sorted(brute[`registered#category:${category}`] ?? []));
-    const bySource = await drillAll({ ...april, measure: 'openAtEnd', group: { by: 'source', key: source } });
+    const bySource = await drillAll({
+      ...april,
+      measure: 'openAtEnd',
+      group: { by: 'source', key: source },
+    });
     expect(sorted(bySource)).toEqual(sorted(brute[`openAtEnd#source:${source}`] ?? []));
     const february = { from: '2026-02-01', to: '2026-02-28' };
-    const trendMonth = (await dashboard('2026-01-01', '2026-12-31')).trend.find((m) => m.month === '2026-02');
+    const trendMonth = (await dashboard('2026-01-01', '2026-12-31')).trend.find(
+      (m) => m.month === '2026-02',
+    );
     const concluded = await drillAll({ ...february, measure: 'concluded' });
     expect(concluded).toHaveLength(trendMonth?.figures.counts.concluded ?? -1);
   });
@@ -175,7 +231,7 @@ describe('drill-down lists hold exactly the cases a figure counts', () => {
 });
 
 describe('the overdue list', () => {
-  it('lists the cases the dashboard counts overdue today, most overdue first', async () => {
+  it('lists the cases the dashboard counts overdue today, earliest deadline first', async () => {
     const view = await dashboard('2026-04-01', '2026-04-30');
     const page = await g.t.ok('reports/overdue', { kinds: ['overdue'], limit: 200 }, BOSS);
     expect(page.total).toBe(view.current.counts.overdueAtEnd);
@@ -183,9 +239,9 @@ describe('the overdue list', () => {
     expect(page.items.map((i) => i.id).sort((a, b) => a - b)).toEqual(
       [...(brute.overdueAtEnd ?? [])].sort((a, b) => a - b),
     );
-    const left = page.items.map((i) => i.urgent.daysLeft);
-    expect(left).toEqual([...left].sort((a, b) => a - b));
-    expect(left.every((d) => d < 0)).toBe(true);
+    const due = page.items.map((i) => i.urgent.dueOn);
+    expect(due).toEqual([...due].sort());
+    expect(page.items.every((i) => i.urgent.daysLeft < 0 && i.urgent.dueOn < today)).toBe(true);
   });
 
   it('lists unanswered cases past the response limit and cases due within three days', async () => {
@@ -200,7 +256,9 @@ describe('the overdue list', () => {
       if (item.urgent.kind === 'dueSoon') expect(item.urgent.daysLeft).toBeLessThanOrEqual(3);
     }
     const unanswered = world.cases.filter(
-      (c) => c.status === 'registered' && world.calendar.addWorkingDays(centerDate(new Date(c.registeredAt)), 1) < today,
+      (c) =>
+        c.status === 'registered' &&
+        world.calendar.addWorkingDays(centerDate(new Date(c.registeredAt)), 1) < today,
     );
     expect(page.counts.response).toBe(unanswered.length);
   });
