@@ -170,8 +170,13 @@ export interface QueueFilter {
 /** Newest first; the full list with filters and keyset paging arrives with the cases feature. */
 export async function listCases(db: Database, filter: QueueFilter): Promise<CaseRow[]> {
   let query = db.selectFrom('cases').select(caseColumns);
-  if (filter.studioIds !== undefined)
-    query = query.where('studioId', 'in', [...filter.studioIds, -1]);
+  const studios = filter.studioIds;
+  // One studio as `=`, so SQLite walks that studio's index in date order instead of sorting it.
+  if (studios !== undefined && studios.length === 1) {
+    query = query.where('studioId', '=', studios[0] ?? -1);
+  } else if (studios !== undefined) {
+    query = query.where('studioId', 'in', [...studios, -1]);
+  }
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   const rows = await query
     .orderBy('registeredAt', 'desc')

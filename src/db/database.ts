@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, type Dialect } from 'kysely';
+import { CamelCasePlugin, sql, Kysely, type Dialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Database as RawSqlite } from 'sqlite3';
 import { migrations } from './migrations';
@@ -46,6 +46,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (driver !== undefined) embedded.set(db, { driver, file: options.file });
   try {
     await migrateToLatest(db, options.beforeMigrating);
+    // SQLite-only: refresh the planner's statistics where they have drifted (cheap when nothing
+    // changed), so list and search plans follow the real data.
+    await sql`pragma optimize=0x10002`.execute(db);
   } catch (error) {
     await db.destroy();
     throw error;
