@@ -8,7 +8,7 @@ import { getSetting } from '../settings/settings.repository';
 import { findOccupants, type Booking, type Occupant } from './occupancy.repository';
 import { partyNames, staffNames } from './references.repository';
 import { maySee } from './session-access';
-import { listSessions, type SessionSummary } from './session-list.repository';
+import { listSessions } from './session-list.repository';
 import { conflictResourceLabels, sessionKindLabels, warningText } from './session.labels';
 import type { ConflictResource, SessionKind, SessionWarning } from './session.schema';
 import { sessionWarnings, type Interval } from './session-rules';
@@ -43,11 +43,9 @@ export async function describeOccupants(
 ): Promise<Conflict[]> {
   if (occupants.length === 0) return [];
   const ids = [...new Set(occupants.map((o) => o.sessionId))];
-  const sessions = new Map<number, SessionSummary>();
-  // A handful of ids: one short query each keeps to the primary key.
-  for (const id of ids) {
-    for (const s of await listSessions(db, { sessionId: id })) sessions.set(s.id, s);
-  }
+  const sessions = new Map(
+    (await listSessions(db, { sessionIds: ids })).map((s) => [s.id, s] as const),
+  );
   const staff = await staffNames(
     db,
     occupants.filter((o) => o.resource === 'staff').map((o) => o.resourceId),

@@ -45,19 +45,31 @@ export interface SessionFilter {
   readonly staffId?: number;
   readonly caseId?: number;
   readonly sessionId?: number;
+  readonly sessionIds?: readonly number[];
   readonly statuses?: readonly SessionStatus[];
 }
 
-/** Room names and studio kinds: a few dozen rows, looked up rather than joined. */
-async function placesOf(db: Database) {
+/** Names of the rooms and kinds of the studios these sessions are in (looked up, not joined). */
+async function placesOf(db: Database, rows: readonly { roomId: number; studioId: number }[]) {
+  const roomIds = [...new Set(rows.map((r) => r.roomId))];
+  const studioIds = [...new Set(rows.map((r) => r.studioId))];
   const rooms = new Map(
-    (await db.selectFrom('rooms').select(['id', 'nameZh', 'nameEn']).execute()).map((r) => [
-      r.id,
-      r,
-    ]),
+    (
+      await db
+        .selectFrom('rooms')
+        .select(['id', 'nameZh', 'nameEn'])
+        .where('id', 'in', [...roomIds, -1])
+        .execute()
+    ).map((r) => [r.id, r]),
   );
   const kinds = new Map(
-    (await db.selectFrom('studios').select(['id', 'kind']).execute()).map((s) => [s.id, s.kind]),
+    (
+      await db
+        .selectFrom('studios')
+        .select(['id', 'kind'])
+        .where('id', 'in', [...studioIds, -1])
+        .execute()
+    ).map((s) => [s.id, s.kind]),
   );
   return (r: { roomId: number; studioId: number }) => ({
     roomNameZh: rooms.get(r.roomId)?.nameZh ?? '',
@@ -99,6 +111,7 @@ export async function listSessions(db: Database, f: SessionFilter): Promise<Sess
   if (f.roomId !== undefined) query = query.where('sessions.roomId', '=', f.roomId);
   if (f.caseId !== undefined) query = query.where('sessions.caseId', '=', f.caseId);
   if (f.sessionId !== undefined) query = query.where('sessions.id', '=', f.sessionId);
+  if (f.sessionIds !== undefined) query = query.where('sessions.id', 'in', [...f.sessionIds, -1]);
   if (f.statuses !== undefined) {
     query = query.where('sessions.status', 'in', [...f.statuses, '-']);
   }
@@ -115,7 +128,7 @@ export async function listSessions(db: Database, f: SessionFilter): Promise<Sess
   }
   const rows = await query.orderBy('sessions.startsAt').orderBy('sessions.id').execute();
   if (rows.length === 0) return [];
-  const place = await placesOf(db);
+  const place = await placesOf(db, rows);
   return rows.map((r) => ({
     ...r,
     ...place(r),
@@ -135,7 +148,7 @@ export async function findSessionDetail(db: Database, id: number): Promise<Sessi
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (row === undefined) return null;
-  const place = await placesOf(db);
+  const place = await placesOf(db, [row]);
   return {
     ...toSessionRow(row),
     ...place(row),

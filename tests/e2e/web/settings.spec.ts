@@ -188,8 +188,13 @@ test('backups: back up now, check a backup, restore it; the replaced database is
   await expect(page.getByRole('dialog').getByText('找不到该文件')).toBeVisible();
   await page.keyboard.press('Escape');
   // The notifications of the restore and the backup cover the header: close them.
-  for (const close of await page.locator('.mantine-Notification-closeButton').all()) {
-    await close.click();
+  // They also close by themselves, so one may be gone between counting and clicking.
+  const closeButtons = page.locator('.mantine-Notification-closeButton');
+  while ((await closeButtons.count()) > 0) {
+    await closeButtons
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
   }
 
   await new Shell(page).switchLanguage('EN');
