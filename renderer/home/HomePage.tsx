@@ -1,6 +1,5 @@
 import { Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import {
-  IconCalendarTime,
   IconChartBar,
   IconListDetails,
   IconPrinter,
@@ -11,6 +10,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { centerDate } from '../../src/shared/center-time';
+import { TodaySessionsCard } from '../schedule/TodaySessionsCard';
 import type { Role } from '../../src/staff/staff.schema';
 import { useSession } from '../auth/session';
 import { CaseListCard, PlaceholderCard } from './HomeCard';
@@ -90,23 +90,17 @@ export function HomePage() {
               testId="home-today-intake"
             />
           </SimpleGrid>
-          <PlaceholderCard
-            icon={<IconCalendarTime size={20} />}
-            title={t('roleHome.sessions.center')}
-            text={t('roleHome.sessions.placeholder')}
-            testId="home-sessions-placeholder"
-          />
+          <TodaySessionsCard title={t('roleHome.sessions.center')} today={today} />
         </RoleSection>
       )}
 
       {has('mediator') && (
         <RoleSection role="mediator">
           <MyCasesCard staffId={caller.staffId} />
-          <PlaceholderCard
-            icon={<IconCalendarTime size={20} />}
+          <TodaySessionsCard
             title={t('roleHome.sessions.mine')}
-            text={t('roleHome.sessions.placeholder')}
-            testId="home-my-sessions-placeholder"
+            today={today}
+            staffId={caller.staffId}
           />
         </RoleSection>
       )}

@@ -263,6 +263,7 @@ export interface AgreementScansTable {
 export interface SessionsTable {
   id: Generated<number>;
   caseId: number | null;
+  caseNumber: string | null;
   studioId: number;
   roomId: number;
   kind: string;

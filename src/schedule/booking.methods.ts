@@ -29,6 +29,7 @@ import {
 
 const planOf = (s: SessionRow, people: { staffIds: number[]; partyIds: number[] }): Plan => ({
   caseId: s.caseId,
+  caseNumber: s.caseNumber,
   studioId: s.studioId,
   roomId: s.roomId,
   kind: s.kind,
@@ -59,6 +60,7 @@ export const bookingMethods = {
       await checkParties(ctx.db, c.id, input.partyIds);
       const plan: Plan = {
         caseId: c.id,
+        caseNumber: c.number,
         studioId: c.studioId,
         roomId: room.id,
         kind: input.kind,

@@ -19,6 +19,7 @@ import type { SessionKind } from './session.schema';
 /** Everything a booking decides: where, when, who. */
 export interface Plan {
   readonly caseId: number | null;
+  readonly caseNumber: string | null;
   readonly studioId: number;
   readonly roomId: number;
   readonly kind: SessionKind;
@@ -122,6 +123,7 @@ export async function saveNew(ctx: HandlerContext, plan: Plan): Promise<number> 
   const at = ctx.now.toISOString();
   const id = await insertSession(ctx.db, {
     caseId: plan.caseId,
+    caseNumber: plan.caseNumber,
     studioId: plan.studioId,
     roomId: plan.roomId,
     kind: plan.kind,

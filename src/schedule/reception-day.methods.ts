@@ -46,6 +46,7 @@ export const receptionDayMethods = {
       const first = Date.parse(centerInstant(input.date, input.firstStart));
       const plans: Plan[] = Array.from({ length: input.count }, (_, i) => ({
         caseId: null,
+        caseNumber: null,
         studioId: room.studioId,
         roomId: room.id,
         kind: 'leader_reception',
@@ -101,7 +102,13 @@ export const receptionDayMethods = {
       };
       await assertFree(ctx.db, booking, caller, s.id);
       const at = ctx.now.toISOString();
-      const version = await updateSessionVersioned(ctx.db, s.id, s.version, { caseId: c.id }, at);
+      const version = await updateSessionVersioned(
+        ctx.db,
+        s.id,
+        s.version,
+        { caseId: c.id, caseNumber: c.number },
+        at,
+      );
       await replaceParticipants(ctx.db, s.id, staffIds, input.partyIds);
       await occupy(ctx.db, s.id, booking);
       await recordEvent(step(ctx), c.id, 'sessionScheduled', {

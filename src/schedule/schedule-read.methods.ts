@@ -51,9 +51,11 @@ export const scheduleReadMethods = {
         staffId: input.staffId,
         statuses: input.statuses,
       });
+      // The calendar shows who is invited; the staff of each session are read when it is opened.
       const people = await listPeopleNames(
         ctx.db,
         sessions.map((s) => s.id),
+        { withStaff: false },
       );
       return sessionSummaryViews(sessions, people, caller, ctx.now);
     },
@@ -93,6 +95,7 @@ export const scheduleReadMethods = {
       const people = await listPeopleNames(
         ctx.db,
         sessions.map((s) => s.id),
+        { withStaff: true },
       );
       return sessionSummaryViews(sessions, people, caller, ctx.now);
     },

@@ -1,5 +1,4 @@
 import type { Database } from '../db/database';
-import type { CaseStatus } from '../cases/case.schema';
 import type { StudioKind } from '../studios/studio.schema';
 import type { SessionKind, SessionStatus } from './session.schema';
 import { MAX_SESSION_MS } from './session-time.schema';
@@ -15,13 +14,12 @@ interface Place {
   readonly roomNameZh: string;
   readonly roomNameEn: string;
   readonly studioKind: StudioKind;
-  readonly caseNumber: string | null;
-  readonly caseStatus: CaseStatus | null;
 }
 
 export interface SessionSummary extends Place {
   readonly id: number;
   readonly caseId: number | null;
+  readonly caseNumber: string | null;
   readonly studioId: number;
   readonly roomId: number;
   readonly kind: SessionKind;
@@ -79,14 +77,14 @@ async function placesOf(db: Database, rows: readonly { roomId: number; studioId:
 }
 
 export async function listSessions(db: Database, f: SessionFilter): Promise<SessionSummary[]> {
-  // Sessions and their case alone: joined to rooms, SQLite would walk every room's index
-  // instead of the studio's.
+  // Sessions alone (the case number is the session's own copy): joined to rooms, SQLite would
+  // walk every room's index instead of the studio's.
   let query = db
     .selectFrom('sessions')
-    .leftJoin('cases', 'cases.id', 'sessions.caseId')
     .select([
       'sessions.id',
       'sessions.caseId',
+      'sessions.caseNumber',
       'sessions.studioId',
       'sessions.roomId',
       'sessions.kind',
@@ -95,8 +93,6 @@ export async function listSessions(db: Database, f: SessionFilter): Promise<Sess
       'sessions.endsAt',
       'sessions.version',
       'sessions.postponedToId',
-      'cases.number as caseNumber',
-      'cases.status as caseStatus',
     ]);
   if (f.fromAt !== undefined) {
     // A session began at most a day before it ends: this bound keeps the scan on the index.
@@ -134,25 +130,13 @@ export async function listSessions(db: Database, f: SessionFilter): Promise<Sess
     ...place(r),
     kind: r.kind as SessionKind,
     status: r.status as SessionStatus,
-    caseStatus: r.caseStatus as CaseStatus | null,
   }));
 }
 
 /** One session with everything it has: notes, record, reasons, who changed it when. */
 export async function findSessionDetail(db: Database, id: number): Promise<SessionDetail | null> {
-  const row = await db
-    .selectFrom('sessions')
-    .leftJoin('cases', 'cases.id', 'sessions.caseId')
-    .selectAll('sessions')
-    .select(['cases.number as caseNumber', 'cases.status as caseStatus'])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) return null;
   const place = await placesOf(db, [row]);
-  return {
-    ...toSessionRow(row),
-    ...place(row),
-    caseNumber: row.caseNumber,
-    caseStatus: row.caseStatus as CaseStatus | null,
-  };
+  return { ...toSessionRow(row), ...place(row) };
 }

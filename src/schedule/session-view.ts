@@ -49,7 +49,6 @@ export function sessionSummaryView(
     version: s.version,
     caseId: s.caseId,
     caseNumber: s.caseNumber,
-    caseStatus: s.caseStatus,
     studioId: s.studioId,
     roomId: s.roomId,
     roomNameZh: s.roomNameZh,

@@ -9,6 +9,7 @@ import type { SessionKind, SessionStatus } from './session.schema';
 export interface SessionRow {
   readonly id: number;
   readonly caseId: number | null;
+  readonly caseNumber: string | null;
   readonly studioId: number;
   readonly roomId: number;
   readonly kind: SessionKind;
@@ -29,6 +30,7 @@ export interface SessionRow {
 
 export interface NewSession {
   readonly caseId: number | null;
+  readonly caseNumber: string | null;
   readonly studioId: number;
   readonly roomId: number;
   readonly kind: SessionKind;
@@ -215,16 +217,19 @@ export async function participantIds(
 export async function listPeopleNames(
   db: Database,
   sessionIds: readonly number[],
+  options: { readonly withStaff: boolean },
 ): Promise<{
   staff: { sessionId: number; id: number; displayName: string }[];
   parties: { sessionId: number; id: number; name: string }[];
 }> {
   if (sessionIds.length === 0) return { staff: [], parties: [] };
-  const staffRows = await db
-    .selectFrom('sessionStaff')
-    .select(['sessionId', 'staffId'])
-    .where('sessionId', 'in', sessionIds)
-    .execute();
+  const staffRows = !options.withStaff
+    ? []
+    : await db
+        .selectFrom('sessionStaff')
+        .select(['sessionId', 'staffId'])
+        .where('sessionId', 'in', sessionIds)
+        .execute();
   const staffIds = [...new Set(staffRows.map((r) => r.staffId))];
   const names = new Map(
     (

@@ -35,6 +35,8 @@ export interface GeneratedSessions {
   /** Mondays from the first session's week to now, for the week views. */
   readonly mondays: readonly string[];
   readonly studioIds: readonly number[];
+  /** The studio with the most sessions (the township studio: about a thousand a week). */
+  readonly busiestStudioId: number;
 }
 
 /** Slot starts (minutes after midnight): four in the morning, five in the afternoon. */
@@ -54,6 +56,7 @@ const KIND_BY_STUDIO: Record<string, Record<string, number>> = {
 
 interface CaseRow {
   id: number;
+  number: string;
   studioId: number;
   acceptedAt: string;
   concludedAt: string | null;
@@ -78,7 +81,7 @@ export async function generateSessions(options: {
     'select id, code, kind from studios order by id',
   );
   const cases = await db.all<CaseRow>(
-    `select id, studio_id as studioId, accepted_at as acceptedAt, concluded_at as concludedAt
+    `select id, number, studio_id as studioId, accepted_at as acceptedAt, concluded_at as concludedAt
        from cases where accepted_at is not null order by id`,
   );
   const partiesOf = new Map<number, number[]>();
@@ -184,6 +187,7 @@ export async function generateSessions(options: {
   const sessions = db.table('sessions', [
     'id',
     'case_id',
+    'case_number',
     'studio_id',
     'room_id',
     'kind',
@@ -272,6 +276,7 @@ export async function generateSessions(options: {
           await sessions.add([
             id,
             c.id,
+            c.number,
             c.studioId,
             room,
             rng.weighted(kindsOf.get(c.studioId) ?? { mediation: 1 }),
@@ -362,5 +367,6 @@ export async function generateSessions(options: {
     openCases,
     mondays,
     studioIds: studios.map((s) => s.id),
+    busiestStudioId: [...demand.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0,
   };
 }

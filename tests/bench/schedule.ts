@@ -79,5 +79,16 @@ export async function scheduleBenchmark(options: {
       });
     }),
   );
+  // Not a budget of its own: how the week view fares in the studio with the most sessions.
+  figures.push(
+    await measure("the busiest studio's week (no budget)", null, (i) => {
+      const from = pick(mondays, i);
+      return must('schedule/list', {
+        from,
+        to: addCalendarDays(from, 6),
+        studioId: generated.busiestStudioId,
+      });
+    }),
+  );
   return figures;
 }

@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await withId(db, db.schema.createTable('sessions'))
     // Null only for a leader's reception slot nobody has been booked into yet.
     .addColumn('case_id', 'integer', (c) => c.references('cases.id'))
+    // The case's number, copied: numbers never change once issued (gap-free, never reused), and
+    // a busy calendar week lists a thousand sessions without reading a thousand case rows.
+    .addColumn('case_number', 'text')
     .addColumn('studio_id', 'integer', (c) => c.notNull().references('studios.id'))
     .addColumn('room_id', 'integer', (c) => c.notNull().references('rooms.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
