@@ -1,10 +1,5 @@
 import { Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import {
-  IconChartBar,
-  IconListDetails,
-  IconPrinter,
-  IconUserPlus,
-} from '@tabler/icons-react';
+import { IconChartBar, IconListDetails, IconPrinter, IconUserPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
