@@ -54,7 +54,6 @@ export const en: Record<MessageKey, string> = {
   'intake.saved': 'Registered {{number}}',
   'intake.open': 'Open case',
   'intake.printReceipt': 'Print acceptance receipt',
-  'intake.printLater': 'Printing arrives with the documents module',
   'intake.fixErrors': 'Please correct the fields marked in red',
   'party.person': 'Person',
   'party.organization': 'Organization',

@@ -71,7 +71,6 @@ export const findingZh = {
   'roleHome.reception.todayEmpty': '今天还没有登记案件。',
   'roleHome.sessions.center': '今日调解安排（全中心）',
   'roleHome.sessions.mine': '我的今日调解安排',
-  'roleHome.sessions.placeholder': '排期功能上线后，今天的调解、听证和回访安排将显示在这里。',
   'roleHome.mediator.myCases': '我的案件（按紧迫程度）',
   'roleHome.mediator.overdue': '已超期',
   'roleHome.mediator.overdueEmpty': '没有超期的案件。',
@@ -176,8 +175,6 @@ export const findingEn: Record<FindingKey, string> = {
   'roleHome.reception.todayEmpty': 'Nothing registered today yet.',
   'roleHome.sessions.center': "Today's sessions (whole center)",
   'roleHome.sessions.mine': 'My sessions today',
-  'roleHome.sessions.placeholder':
-    "Today's mediation sessions, hearings and follow-up visits will appear here once scheduling arrives.",
   'roleHome.mediator.myCases': 'My cases, by urgency',
   'roleHome.mediator.overdue': 'Overdue',
   'roleHome.mediator.overdueEmpty': 'No overdue cases.',

@@ -51,7 +51,6 @@ export const zhCN = {
   'intake.saved': '已登记 {{number}}',
   'intake.open': '打开案件',
   'intake.printReceipt': '打印受理登记表',
-  'intake.printLater': '文书打印将在文书模块中提供',
   'intake.fixErrors': '请更正标红的字段',
   'party.person': '自然人',
   'party.organization': '单位',
