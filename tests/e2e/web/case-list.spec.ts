@@ -357,6 +357,8 @@ test('Ctrl+K finds a case by name or number and Enter opens it, from anywhere', 
   // Without the year: （2026） typed with an IME or not, the rest of the number is enough.
   await palette.input().fill(other.number.replace(/^（\d{4}）/, ''));
   await expect(palette.caseResults()).toHaveCount(1);
+  // The previous search's result shows until the new one arrives: wait for the right case.
+  await expect(palette.caseResults()).toContainText(other.number);
   await page.keyboard.press('Enter');
   await expect(new CasePage(page).number()).toHaveText(other.number);
 
