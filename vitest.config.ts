@@ -1,15 +1,44 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects. `sqlite`: every unit and integration test, on embedded database files.
+ * `postgres`: the same integration suites (tests/src) again, each test core on its own
+ * PostgreSQL database (tests/support/test-postgres.ts) of a throwaway server the global setup
+ * starts, or of MD_TEST_PG_URL. Left out there: the suites about the embedded file itself.
+ * `*.pg.test.ts` files are about the server alone (many workstations, connection tests) and run
+ * in the `postgres` project only.
+ */
+const sqliteOnly = ['tests/src/db/sqlite/**', 'tests/src/backup/**'];
+
 export default defineConfig({
   resolve: {
     // The shell is tested without the Electron binary: `electron` resolves to a fake.
     alias: { electron: fileURLToPath(new URL('./tests/fakes/electron.ts', import.meta.url)) },
   },
   test: {
-    include: ['tests/{src,electron,renderer,forge}/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['tests/{src,electron,renderer,forge}/**/*.test.{ts,tsx}'],
+          exclude: ['tests/e2e/**', 'node_modules/**', '**/*.pg.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['tests/src/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'node_modules/**', ...sqliteOnly],
+          env: { MD_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

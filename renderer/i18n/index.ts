@@ -21,6 +21,7 @@ import {
 import { errorMessages, validationMessages, type Locale } from '../../src/shared/messages';
 import { en } from './en';
 import { adminEn, adminZh } from './admin';
+import { databaseEn, databaseZh } from './database';
 import { documentsEn, documentsZh } from './documents';
 import { findingEn, findingZh } from './finding';
 import { reportsEn, reportsZh } from './reports';
@@ -80,6 +81,7 @@ void i18n.use(initReactI18next).init({
         ...documentsZh,
         ...adminZh,
         ...reportsZh,
+        ...databaseZh,
         ...shared('zh-CN'),
       },
     },
@@ -91,6 +93,7 @@ void i18n.use(initReactI18next).init({
         ...documentsEn,
         ...adminEn,
         ...reportsEn,
+        ...databaseEn,
         ...shared('en'),
       },
     },

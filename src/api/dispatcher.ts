@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.repository';
+import type { DatabaseSwitchboard } from '../app/database-choice';
 import type { Database } from '../db/database';
 import type { Caller, HandlerContext, MethodDef, SessionState } from './method';
+import { translateDatabaseError } from './database-errors';
 import { AppError, type ApiResult } from './result';
 import { localizeError, validationError } from './validation';
 import { roleLabels } from '../cases/case.labels';
@@ -21,6 +23,8 @@ export interface DispatcherDeps {
    * uses it for the idle lock: a locked window gets LOCKED whatever its roles).
    */
   readonly guard?: (session: SessionState, method: string, at: Date) => Promise<void>;
+  /** What `database/*` methods use to switch the core's database (absent: they refuse). */
+  readonly database?: DatabaseSwitchboard;
 }
 
 export type Dispatch = (
@@ -47,11 +51,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       checkAccess(method, session.caller);
       const parsed = method.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
-      const value = await run(deps.db, method, methodName, session, at, parsed.data);
+      const value = await run(deps, method, methodName, session, at, parsed.data);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError)
         return { ok: false, error: localizeError(error, session.locale) };
+      const known = translateDatabaseError(error);
+      if (known !== null) return { ok: false, error: localizeError(known, session.locale) };
       deps.onInternalError?.(methodName, error);
       const message = messageText('error.internal', session.locale);
       return { ok: false, error: { code: 'INTERNAL', message } };
@@ -74,7 +80,7 @@ function checkAccess(method: AnyMethod, caller: Caller | null): void {
 }
 
 async function run(
-  db: Database,
+  deps: DispatcherDeps,
   method: AnyMethod,
   methodName: string,
   session: SessionState,
@@ -85,6 +91,8 @@ async function run(
     if (session.caller === null) throw new AppError('UNAUTHENTICATED', 'error.signInFirst');
     return session.caller;
   };
+  const db = deps.db;
+  const database = deps.database ?? null;
   const effects: (() => void)[] = [];
   const afterCommit = (effect: () => void) => {
     effects.push(effect);
@@ -96,6 +104,7 @@ async function run(
       now: at,
       caller,
       afterCommit,
+      database,
       audit: () => Promise.reject(new Error(`${methodName} is not a write method`)),
     };
     const value = await method.handler(ctx, input);
@@ -110,6 +119,7 @@ async function run(
       now: at,
       caller,
       afterCommit,
+      database,
       audit: async (entry) => {
         audited += 1;
         await appendAudit(trx, {

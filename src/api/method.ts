@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DatabaseSwitchboard } from '../app/database-choice';
 import type { Database } from '../db/database';
 import type { Locale } from '../shared/messages';
 import type { Role } from '../staff/staff.schema';
@@ -37,6 +38,8 @@ export interface HandlerContext {
   audit(entry: AuditEntry): Promise<void>;
   /** Runs once the call's writes are committed (e.g. signing the window in), never on rollback. */
   afterCommit(effect: () => void): void;
+  /** The core's database switch (Settings → Database); null where the host offers none. */
+  readonly database: DatabaseSwitchboard | null;
 }
 
 /**

@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'LOCKED'
   /** Too many failed password attempts: wait before trying again. */
   | 'THROTTLED'
+  /** Another workstation held the database too long: nothing was saved, try again. */
+  | 'BUSY'
+  /** The database server cannot be reached. */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface ApiError {

@@ -1,15 +1,25 @@
-import { CamelCasePlugin, sql, Kysely, type Dialect } from 'kysely';
+import { CamelCasePlugin, sql, Kysely, SqliteAdapter, type Dialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Database as RawSqlite } from 'sqlite3';
 import { migrations } from './migrations';
+import type { PostgresConnection } from './postgres/pg-connection';
+import { createPostgresDialect } from './postgres/pg-dialect';
 import { createSqlite3Dialect } from './sqlite/sqlite3-dialect';
 import { Sqlite3Driver } from './sqlite/sqlite3-driver';
 import type { DB } from './tables';
 
 export type Database = Kysely<DB>;
 
+/** Where the data lives: this computer's file, or the center's PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly engine: 'sqlite'; readonly file: string }
+  | { readonly engine: 'postgres'; readonly connection: PostgresConnection };
+
 export interface OpenDatabaseOptions {
+  /** The embedded file; ignored when `postgres` is given. */
   readonly file: string;
+  /** The center's server instead of the file. */
+  readonly postgres?: PostgresConnection;
   readonly busyTimeoutMs?: number;
   /**
    * Runs before pending migrations are applied to a database that already holds data (some
@@ -27,8 +37,33 @@ interface Embedded {
 /** The embedded databases this process opened, with their driver (for the backup API). */
 const embedded = new WeakMap<Database, Embedded>();
 
-/** Opens the embedded database (WAL, foreign keys, synchronous=FULL, busy timeout) and migrates it. */
+/** The schema in the database has migrations this version of the app does not know. */
+export class SchemaNewerError extends Error {
+  constructor(readonly unknown: readonly string[]) {
+    super(
+      `The database was upgraded by a newer Mediation Desk (unknown migrations: ${unknown.join(', ')}). ` +
+        'Install the newer version on this computer; this one will not change that database.',
+    );
+    this.name = 'SchemaNewerError';
+  }
+}
+
+/**
+ * Opens the database and migrates it. Embedded: WAL, foreign keys, synchronous=FULL, busy
+ * timeout. PostgreSQL: a pool whose write transactions take the single-writer lock.
+ */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.postgres !== undefined) {
+    const { dialect } = createPostgresDialect(options.postgres);
+    const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
+    try {
+      await migrateToLatest(db, options.beforeMigrating);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return db;
+  }
   const base = createSqlite3Dialect({
     filename: options.file,
     busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
@@ -46,7 +81,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (driver !== undefined) embedded.set(db, { driver, file: options.file });
   try {
     await migrateToLatest(db, options.beforeMigrating);
-    // SQLite-only: refresh the planner's statistics where they have drifted (cheap when nothing
+    // Refresh the planner's statistics where they have drifted (cheap when nothing
     // changed), so list and search plans follow the real data.
     await sql`pragma optimize=0x10002`.execute(db);
   } catch (error) {
@@ -64,6 +99,8 @@ export async function migrateToLatest(
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
+  const unknown = await unknownMigrations(db);
+  if (unknown.length > 0) throw new SchemaNewerError(unknown);
   if (beforeMigrating !== undefined) {
     const known = await migrator.getMigrations();
     const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
@@ -76,6 +113,18 @@ export async function migrateToLatest(
     const name = failed?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${name} failed: ${String(error)}`, { cause: error });
   }
+}
+
+/** Migrations recorded in the database that this build does not carry (a newer app ran). */
+export async function unknownMigrations(db: Kysely<DB>): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return rows.map((r) => r.name).filter((name) => !(name in migrations));
+}
+
+export function isEmbedded(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
 /** The file of an embedded database opened by openDatabase, or null (e.g. a transaction). */

@@ -10,6 +10,7 @@ import {
   type SearchDocument,
 } from './search-document';
 import { parseSearchQuery } from './search-text';
+import { pgTrigram } from './pg-trigram';
 import { sqliteFts } from './sqlite-fts';
 
 /**
@@ -32,8 +33,7 @@ import { sqliteFts } from './sqlite-fts';
 
 /** The index implementation for the database in use. */
 export function searchDialect(db: Database): SearchDialect {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) return sqliteFts;
-  throw new Error('Case search has no index for this database yet (PostgreSQL: pg_trgm, planned)');
+  return db.getExecutor().adapter instanceof SqliteAdapter ? sqliteFts : pgTrigram;
 }
 
 /**

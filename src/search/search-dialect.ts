@@ -6,7 +6,7 @@ import type { SearchDocument } from './search-document';
  * The database-specific half of the search. case_search_docs (portable) holds the text; a
  * dialect indexes it and answers "which case ids contain these terms". SQLite: FTS5 with the
  * trigram tokenizer (sqlite-fts.ts). PostgreSQL, when it arrives: pg_trgm GIN indexes on the
- * same table's columns, with LIKE/strpos, and no index maintenance of its own.
+ * same table's text, with LIKE, and no index maintenance of its own (pg-trigram.ts).
  */
 export interface SearchDialect {
   /**

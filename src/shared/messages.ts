@@ -10,6 +10,14 @@ export const validationMessages = {
   'validation.invalid': { 'zh-CN': '格式不正确', en: 'Invalid value' },
   'validation.tooShort': { 'zh-CN': '内容过短', en: 'Too short' },
   'validation.tooLong': { 'zh-CN': '内容过长', en: 'Too long' },
+  'validation.database.host': {
+    'zh-CN': '请填写服务器名称或 IP 地址（不含端口和空格）',
+    en: 'Enter the server name or IP address (no port, no spaces)',
+  },
+  'validation.database.name': {
+    'zh-CN': '只能包含字母、数字、下划线和连字符，且以字母或下划线开头',
+    en: 'Letters, digits, underscores and hyphens only, starting with a letter or underscore',
+  },
   'validation.choose': { 'zh-CN': '请从列表中选择', en: 'Choose one of the options' },
   'validation.number': { 'zh-CN': '请输入数字', en: 'Enter a number' },
   'validation.amount': {
@@ -424,6 +432,18 @@ export const errorMessages = {
   'error.internal': {
     'zh-CN': '内部错误，操作未保存',
     en: 'Internal error; nothing was saved',
+  },
+  'error.busy': {
+    'zh-CN': '其他工作站正在保存，本次操作未保存，请稍后重试',
+    en: 'Another workstation is saving; nothing was saved. Try again in a moment',
+  },
+  'error.unavailable': {
+    'zh-CN': '无法连接数据库服务器，操作未保存。请检查网络或联系管理员',
+    en: 'The database server cannot be reached; nothing was saved. Check the network or ask the administrator',
+  },
+  'error.bookingOverlap': {
+    'zh-CN': '该时段已被其他工作站预约（房间、人员或当事人冲突），请刷新后另选时间',
+    en: 'Another workstation booked that time (room, staff or party); refresh and pick another time',
   },
   'error.session.notFound': { 'zh-CN': '找不到 id 为 {id} 的日程', en: 'No session with id {id}' },
   'error.session.scope': {

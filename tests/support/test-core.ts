@@ -9,6 +9,7 @@ import { openCore, type Core } from '../../src/app/core';
 import type { Database } from '../../src/db/database';
 import type { Role } from '../../src/staff/staff.schema';
 import { insertStaff } from '../../src/staff/staff.repository';
+import { createTestDatabase, testEngine } from './test-postgres';
 
 /** 2026-03-10 10:00 in Beijing: every test core runs on this frozen clock unless told otherwise. */
 export const FROZEN_NOW = new Date('2026-03-10T02:00:00.000Z');
@@ -97,15 +98,18 @@ export interface TestCoreOptions {
 export const RECEPTION_SESSION = 'window-reception';
 
 /**
- * A core on a real SQLite file in a fresh temp dir, on a frozen clock, with a reception clerk
- * (username `reception`) signed in on RECEPTION_SESSION.
+ * A core on a real database: a SQLite file in a fresh temp dir, or (the `postgres` test
+ * project) a fresh PostgreSQL database copied from a migrated template. On a frozen clock, with
+ * a reception clerk (username `reception`) signed in on RECEPTION_SESSION.
  */
 export async function openTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
   const dir = makeTempDir();
   const dbFile = path.join(dir, 'desk.sqlite');
   const internalErrors: { method: string; error: unknown }[] = [];
+  const server = testEngine() === 'postgres' ? await createTestDatabase() : null;
   const core = await openCore({
     dbFile,
+    ...(server === null ? {} : { postgres: server.connection }),
     now: options.now ?? (() => FROZEN_NOW),
     onInternalError: (method, error) => internalErrors.push({ method, error }),
   });
@@ -171,6 +175,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     signIn,
     close: async () => {
       await core.close();
+      await server?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

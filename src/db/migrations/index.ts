@@ -8,6 +8,7 @@ import * as m0006 from './0006_sessions';
 import * as m0007 from './0007_documents';
 import * as m0008 from './0008_staff_security';
 import * as m0009 from './0009_reports';
+import * as m0010 from './0010_center_server';
 
 /**
  * Append-only, in order. Listed statically (not read from a folder) so the bundled Electron main
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_documents': m0007,
   '0008_staff_security': m0008,
   '0009_reports': m0009,
+  '0010_center_server': m0010,
 };

@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './helpers';
+
+/**
+ * What PostgreSQL needs beyond the shared schema, so that many workstations on one server are
+ * as safe as one embedded file (SQLite needs none of it: its writers are one at a time and its
+ * search is FTS5, migration 0005).
+ *
+ * - No double booking, enforced by the server itself: an exclusion constraint over
+ *   session_occupancy, one row per room, staff member or party an active session holds. Times
+ *   are stored as UTC ISO-8601 text (`…Z`, one format), so a range of text in the "C" collation
+ *   orders exactly as the instants do; `[)` lets one session end where the next begins.
+ * - Search: trigram GIN index (pg_trgm) over the same case_search_docs text FTS5 indexes; LIKE
+ *   on it finds the same substrings.
+ *
+ * pg_trgm and btree_gist are trusted extensions (PostgreSQL 13+): the database's owner may
+ * create them; nothing here needs a superuser.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  await sql`create extension if not exists btree_gist`.execute(db);
+  await sql`create type occupancy_span as range (subtype = text, collation = "C")`.execute(db);
+  await sql`alter table session_occupancy add constraint session_occupancy_no_overlap
+    exclude using gist (
+      resource with =,
+      resource_id with =,
+      occupancy_span(starts_at, ends_at) with &&
+    )`.execute(db);
+  await sql`create index case_search_docs_trgm_ix on case_search_docs
+    using gin ((number || chr(10) || names || chr(10) || body) gin_trgm_ops)`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`drop index case_search_docs_trgm_ix`.execute(db);
+  await sql`alter table session_occupancy drop constraint session_occupancy_no_overlap`.execute(db);
+  await sql`drop type occupancy_span`.execute(db);
+}

@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A throwaway PostgreSQL cluster for tests and benchmarks: initdb into a temporary folder, a
+ * server on 127.0.0.1 at a free port with trust authentication, stopped and deleted afterwards.
+ * Uses the server programs of Debian's `postgresql` package (or any on PATH). As root, the
+ * server runs as the `postgres` user, since PostgreSQL refuses to run as root.
+ */
+export interface PgCluster {
+  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
+  readonly url: string;
+  readonly port: number;
+  stop(): void;
+}
+
+export function findPgBin(): string | null {
+  const fromConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  const candidates: string[] = [];
+  if (fromConfig.status === 0) candidates.push(fromConfig.stdout.trim());
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => path.join(debian, v, 'bin')));
+  }
+  return candidates.find((dir) => existsSync(path.join(dir, 'initdb'))) ?? null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPgCluster(): Promise<PgCluster> {
+  const bin = findPgBin();
+  if (bin === null) {
+    throw new Error(
+      'PostgreSQL server programs (initdb, pg_ctl) not found: install Debian\'s "postgresql" ' +
+        'package, or set MD_TEST_PG_URL to a server the tests may create databases on.',
+    );
+  }
+  const root = process.getuid?.() === 0;
+  const dir = mkdtempSync(path.join(tmpdir(), 'md-pg-'));
+  chmodSync(dir, 0o777);
+  const data = path.join(dir, 'data');
+  const run = (program: string, args: string[]) => {
+    const full = path.join(bin, program);
+    const [command, argv] = root
+      ? ['runuser', ['-u', 'postgres', '--', full, ...args]]
+      : [full, args];
+    execFileSync(command, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+  };
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const port = await freePort();
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=400',
+  ].join(' ');
+  run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  let stopped = false;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
