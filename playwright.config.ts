@@ -13,6 +13,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./tests/e2e/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
+  // A PostgreSQL server for the Settings → Database specs (tests/e2e/pg-global-setup.ts).
+  globalSetup: './tests/e2e/pg-global-setup.ts',
   use: {
     locale: 'zh-CN',
     viewport: { width: 1400, height: 1000 },

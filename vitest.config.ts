@@ -9,7 +9,20 @@ import { defineConfig } from 'vitest/config';
  * `*.pg.test.ts` files are about the server alone (many workstations, connection tests) and run
  * in the `postgres` project only.
  */
-const sqliteOnly = ['tests/src/db/sqlite/**', 'tests/src/backup/**'];
+const sqliteOnly = [
+  // The driver, its transactions and raw handle, the file's connection settings.
+  'tests/src/db/sqlite/**',
+  // Backups copy, check and restore the embedded file (a server refuses them:
+  // backup-on-server.pg.test.ts); crash safety kills writers of the file.
+  'tests/src/backup/backup.test.ts',
+  'tests/src/backup/crash-safety.test.ts',
+  'tests/src/backup/raw-connection.test.ts',
+  // FTS5's vocabulary and the planner statistics SQLite alone keeps.
+  'tests/src/search/sqlite/**',
+  // SQLite's AUTOINCREMENT remembers issued ids, so a log cut at its end shows; PostgreSQL
+  // keeps no such record (src/audit/audit.repository.ts, highestIssuedAuditId).
+  'tests/src/audit/sqlite/**',
+];
 
 export default defineConfig({
   resolve: {

@@ -1,13 +1,15 @@
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, session } from 'electron';
+import { app, type BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { type Core, openCore } from '../src/app/core';
 import type { AppEntry } from './app-entry';
+import { DATABASE_CHOICE_FILE, databaseChoiceFile } from './database-config';
 import { databaseFile, userDataDirOverride } from './environment';
 import { registerApiChannel, sessionKeyFor } from './ipc';
 import { installApplicationMenu } from './menu';
 import { documentRuntimeOptions, electronDocumentHost } from './print';
 import { hardenSession } from './session';
 import { handleSquirrelEvent } from './squirrel';
+import { openWithRecovery, systemLocale } from './startup';
 import { createMainWindow, lockNavigation } from './window';
 
 // The bundle is CommonJS (.vite/build/main.cjs), so __dirname is the build folder.
@@ -47,17 +49,41 @@ async function start(): Promise<void> {
   // Every web contents the app ever gets (not only the main window's) is held to its own page.
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents, entry));
   installApplicationMenu({ dev, platform: process.platform });
-  const core = await openCore({
-    dbFile: databaseFile(app.getPath('userData')),
-    // The daily backup, and the copy before migrations, beside the database (DESIGN §8).
-    autoBackup: true,
-    documents: documentRuntimeOptions({
-      buildDir: __dirname,
-      packaged: app.isPackaged,
-      resourcesPath: process.resourcesPath,
-      host: electronDocumentHost(() => mainWindow),
-    }),
+  const userDataDir = app.getPath('userData');
+  // The embedded file or the center's server (Settings → Database), kept between runs.
+  const choices = databaseChoiceFile({
+    file: path.join(userDataDir, DATABASE_CHOICE_FILE),
+    secrets: safeStorage,
   });
+  const core = await openWithRecovery({
+    choices,
+    locale: systemLocale(app.getLocale()),
+    ask: async (prompt) => {
+      const { type, title, message, detail, defaultId, cancelId } = prompt;
+      const buttons = [...prompt.buttons];
+      const options = { type, title, message, detail, buttons, defaultId, cancelId, noLink: true };
+      const answer = await dialog.showMessageBox(options);
+      return answer.response;
+    },
+    open: () =>
+      openCore({
+        dbFile: databaseFile(userDataDir),
+        choices,
+        // The daily backup, and the copy before migrations, beside the database (DESIGN §8).
+        autoBackup: true,
+        documents: documentRuntimeOptions({
+          buildDir: __dirname,
+          packaged: app.isPackaged,
+          resourcesPath: process.resourcesPath,
+          host: electronDocumentHost(() => mainWindow),
+        }),
+      }),
+  });
+  if (core === null) {
+    // The user chose to quit rather than work without the server; nothing was opened.
+    app.quit();
+    return;
+  }
   closeCoreOnQuit(core);
   registerApiChannel({ core, mainWindow: () => mainWindow, entry });
   openMainWindow(core);

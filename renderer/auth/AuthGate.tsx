@@ -1,6 +1,7 @@
 import { Box, Center, Loader } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, type ReactNode } from 'react';
+import type { MethodOutput } from '../../src/api/contract';
 import type { Caller } from '../../src/api/method';
 import { useApiQuery } from '../api/hooks';
 import { ApiCallError, call } from '../api/client';
@@ -13,6 +14,13 @@ import { SignInPage } from './SignInPage';
 import { useIdleLock } from './use-idle-lock';
 
 const STATUS_KEY = ['auth/status'];
+
+/** Whether this window last knew itself signed in (so a refusal means the session ended). */
+function signedIn(queryClient: QueryClient): boolean {
+  return queryClient
+    .getQueriesData<MethodOutput<'auth/status'>>({ queryKey: STATUS_KEY })
+    .some(([, status]) => status !== undefined && status.caller !== null);
+}
 
 /**
  * First start → setup; no session → sign in; a locked session → the lock screen over the app
@@ -29,13 +37,18 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, []);
 
   // Any query answered LOCKED (the core's own idle clock ran out) brings the lock screen up.
+  // UNAUTHENTICATED while signed in: the session is gone (the core switched databases, each
+  // with its own accounts) — drop everything cached and ask who is here (sign-in).
   useEffect(
     () =>
       queryClient.getQueryCache().subscribe((event) => {
         if (event.type !== 'updated' || event.action.type !== 'error') return;
         const { error } = event.action;
-        if (error instanceof ApiCallError && error.error.code === 'LOCKED') {
+        if (!(error instanceof ApiCallError)) return;
+        if (error.error.code === 'LOCKED') {
           void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+        } else if (error.error.code === 'UNAUTHENTICATED' && signedIn(queryClient)) {
+          void queryClient.resetQueries();
         }
       }),
     [queryClient],

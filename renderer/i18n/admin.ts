@@ -164,11 +164,6 @@ export const adminZh = {
     '恢复将用该文件替换当前数据库。当前数据库会先另存到备份文件夹（“恢复前的原数据库”）。恢复后所有窗口需重新登录。',
   'backups.restoreConfirm': '确认恢复',
   'backups.restored': '已恢复。原数据库已保存为 {{file}}。请重新登录。',
-  // Database
-  'database.title': '数据库连接',
-  'database.embedded': '本机（内嵌 SQLite）',
-  'database.file': '数据库文件',
-  'database.postgresLater': '多台电脑共用一个中心数据库（PostgreSQL）将在后续版本提供。',
   // Audit
   'audit.from': '开始日期',
   'audit.to': '结束日期',
@@ -372,11 +367,6 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
     'The file will replace the current database. The current database is first saved to the backup folder (“Replaced by a restore”). Everyone signs in again afterwards.',
   'backups.restoreConfirm': 'Restore',
   'backups.restored': 'Restored. The previous database was kept as {{file}}. Please sign in again.',
-  'database.title': 'Database connection',
-  'database.embedded': 'This computer (embedded SQLite)',
-  'database.file': 'Database file',
-  'database.postgresLater':
-    'One center database shared by several computers (PostgreSQL) comes in a later version.',
   'audit.from': 'From',
   'audit.to': 'To',
   'audit.staff': 'Staff',

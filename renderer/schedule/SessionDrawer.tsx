@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionFormValues } from '../../src/schedule/session-form.schema';
 import { centerWallTime } from '../../src/schedule/session-time.schema';
 import { useApiQuery } from '../api/hooks';
+import { useHeldWhile } from '../api/live-refresh-hold';
 import { BookSlotForm } from './BookSlotForm';
 import { SessionDetails } from './SessionDetails';
 import { SessionForm } from './SessionForm';
@@ -72,6 +73,10 @@ function SessionPanel({
   const [shown, setShown] = useState(id);
   const [action, setAction] = useState<StatusAction | null>(null);
   const session = useApiQuery('schedule/get', { id: shown });
+  // The edit form keeps the session it was loaded from while it is being changed: a change
+  // saved elsewhere meanwhile answers STALE on saving rather than replacing what is typed.
+  const [editing, setEditing] = useState(false);
+  const edited = useHeldWhile(session.data, editing);
   if (session.isPending) return <Loader />;
   if (session.isError) return <Alert color="red">{session.error.message}</Alert>;
   const s = session.data;
@@ -80,7 +85,8 @@ function SessionPanel({
     void refresh();
     onChanged?.();
   };
-  const from = centerWallTime(s.start);
+  const form = edited ?? s;
+  const from = centerWallTime(form.start);
   return (
     <Stack>
       <SessionDetails session={s} onOpen={setShown} />
@@ -126,28 +132,33 @@ function SessionPanel({
           <BookSlotForm slot={s} onDone={changed} />
         </>
       )}
-      {allowed.includes('edit') && s.caseId !== null && (
+      {form.allowed.includes('edit') && form.caseId !== null && (
         <>
           <Divider label={t('schedule.edit')} labelPosition="left" />
           <SessionForm
-            key={`${s.id}-${s.version}`}
-            existing={{ id: s.id, version: s.version }}
+            key={`${form.id}-${form.version}`}
+            existing={{ id: form.id, version: form.version }}
             defaults={{
-              caseId: s.caseId,
-              kind: s.kind,
-              roomId: s.roomId,
-              staffIds: s.staff.map((p) => p.id),
-              partyIds: s.parties.map((p) => p.id),
+              caseId: form.caseId,
+              kind: form.kind,
+              roomId: form.roomId,
+              staffIds: form.staff.map((p) => p.id),
+              partyIds: form.parties.map((p) => p.id),
               date: from.date,
               startTime: from.time,
-              endTime: centerWallTime(s.end).time,
-              notes: s.notes,
+              endTime: centerWallTime(form.end).time,
+              notes: form.notes,
             }}
+            onDirtyChange={setEditing}
             onSaved={() => {
               changed();
               onClose();
             }}
-            onStale={changed}
+            onStale={() => {
+              // Reloaded with what was saved elsewhere (the save said so).
+              setEditing(false);
+              changed();
+            }}
           />
         </>
       )}

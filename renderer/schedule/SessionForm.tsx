@@ -49,6 +49,8 @@ interface Props {
   readonly lockCase?: boolean;
   readonly onSaved: (id: number) => void;
   readonly onStale?: () => void;
+  /** Told when the form starts or stops differing from what it was loaded with. */
+  readonly onDirtyChange?: (dirty: boolean) => void;
 }
 
 const minutesBetween = (from: string, to: string) => {
@@ -58,7 +60,14 @@ const minutesBetween = (from: string, to: string) => {
 };
 
 /** 日程表单: the core's schema validates, the core checks conflicts live, saves confirm warnings. */
-export function SessionForm({ defaults, existing, lockCase, onSaved, onStale }: Props) {
+export function SessionForm({
+  defaults,
+  existing,
+  lockCase,
+  onSaved,
+  onStale,
+  onDirtyChange,
+}: Props) {
   const { t } = useTranslation();
   const labels = useSessionLabels();
   const saveTexts = useSaveTexts();
@@ -76,6 +85,10 @@ export function SessionForm({ defaults, existing, lockCase, onSaved, onStale }: 
     },
   });
   const values = useWatch({ control: form.control });
+  const { isDirty } = form.formState;
+  useEffect(() => {
+    onDirtyChange?.(isDirty);
+  }, [isDirty, onDirtyChange]);
   // No date given: today at the center (the core's clock), once it is known.
   const today = useApiQuery('schedule/workingHours', {}).data?.today;
   useEffect(() => {

@@ -82,10 +82,16 @@ function TemplateForm({ numbering }: { numbering: Settings['numbering'] }) {
     resolver: (zodResolver as (schema: unknown) => Resolver<NumberingFields>)(
       numberingSettingsSchema,
     ),
-    defaultValues: { template: numbering.template },
+    // Follows the stored template (a save here or at another workstation) while the field is
+    // untouched; what is being typed stays.
+    values: { template: numbering.template },
+    resetOptions: { keepDirtyValues: true, keepErrors: true },
   });
   const submit = form.handleSubmit(async (values) => {
-    await save('settings/setNumbering', values, form.setError);
+    const saved = await save('settings/setNumbering', values, form.setError);
+    // Saved: untouched again (not keeping this field as typed), so it follows the next change
+    // made elsewhere.
+    if (saved !== null) form.reset({ template: saved.template }, { keepDirtyValues: false });
   });
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
@@ -167,7 +173,7 @@ export function NumberingSection() {
   return (
     <Stack>
       <CenterForm center={settings.data.center} />
-      <TemplateForm key={settings.data.numbering.template} numbering={settings.data.numbering} />
+      <TemplateForm numbering={settings.data.numbering} />
       <StudioCodes />
     </Stack>
   );

@@ -23,6 +23,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { useLiveRefresh } from '../api/live-refresh';
 import { useSession } from '../auth/session';
 import type { MessageKey } from '../i18n/zh-CN';
 import { CommandPalette, palette, PaletteButton } from './CommandPalette';
@@ -42,6 +43,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
   const { caller, signOut } = useSession();
+  // Other workstations' work appears here without a manual refresh.
+  useLiveRefresh();
   const active = (to: string) => (to === '/' ? location === '/' : location.startsWith(to));
 
   return (

@@ -12,6 +12,7 @@ import { scheduleMethods } from '../schedule/schedule.methods';
 import { adminMethods } from '../settings/admin.methods';
 import { staffMethods } from '../staff/staff.methods';
 import { studioMethods } from '../studios/studio.methods';
+import { syncMethods } from '../sync/sync.methods';
 
 /**
  * Every user action, declared once. The dispatcher, the preview host's `/api/methods`, the
@@ -31,6 +32,7 @@ export const methods = {
   ...documentMethods,
   ...adminMethods,
   ...reportMethods,
+  ...syncMethods,
 };
 
 export type Methods = typeof methods;

@@ -5,7 +5,7 @@ import type { Database } from '../db/database';
 import type { Caller, HandlerContext, MethodDef, SessionState } from './method';
 import { translateDatabaseError } from './database-errors';
 import { AppError, type ApiResult } from './result';
-import { localizeError, validationError } from './validation';
+import { assertStorableText, localizeError, validationError } from './validation';
 import { roleLabels } from '../cases/case.labels';
 import { messageText } from '../shared/messages';
 
@@ -51,6 +51,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       checkAccess(method, session.caller);
       const parsed = method.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
+      assertStorableText(parsed.data);
       const value = await run(deps, method, methodName, session, at, parsed.data);
       return { ok: true, value };
     } catch (error) {

@@ -17,6 +17,27 @@ export function fieldError(path: string, key: string): AppError {
   return new AppError('VALIDATION', 'error.invalidInput', { [path]: key });
 }
 
+/**
+ * Refuses text holding U+0000 (NUL), at the first field found. PostgreSQL's text cannot store
+ * it while SQLite's can: refused on both engines, the same input is saved or not whichever
+ * database the center uses. No keyboard types it; it comes only with pasted binary junk.
+ */
+export function assertStorableText(value: unknown, path: readonly string[] = []): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw fieldError(path.join('.') || '_', 'validation.nulCharacter');
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => assertStorableText(item, [...path, String(i)]));
+  } else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) assertStorableText(item, [...path, key]);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Errors leave the core in the session's language, field by field. */
 export function localizeError(error: AppError, locale: Locale): ApiError {
   const message = messageText(error.message, locale, error.params);

@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defineMethod, type HandlerContext } from '../api/method';
+import { AppError } from '../api/result';
 import { fieldError } from '../api/validation';
 import { appendAuditAlone } from '../audit/audit.repository';
+import { isEmbedded } from '../db/database';
 import { SETTING_KEYS } from '../settings/setting-keys';
 import { backupFileSchema, backupSettingsSchema } from '../settings/settings.schema';
 import { setSetting } from '../settings/settings.repository';
@@ -13,7 +15,16 @@ import { inspectDatabaseFile } from './backup-inspect';
 import { backupConfig, createBackup, restoreDatabase } from './backup.service';
 import { liveDatabaseFile } from './live-database.repository';
 
+/**
+ * Backups here are copies of the embedded file. A center's server is backed up by its
+ * administrator (pg_dump, base backups), for every workstation at once: refused on it.
+ */
+function assertEmbedded(ctx: Pick<HandlerContext, 'db'>): void {
+  if (!isEmbedded(ctx.db)) throw new AppError('CONFLICT', 'error.backupOnServer');
+}
+
 async function liveFile(ctx: Pick<HandlerContext, 'db'>): Promise<string> {
+  assertEmbedded(ctx);
   const file = await liveDatabaseFile(ctx.db);
   // An in-memory database (never the app's) has nothing to back up.
   if (file === '') throw fieldError('_', 'validation.backup.noFile');
@@ -114,6 +125,7 @@ export const backupMethods = {
     write: false,
     summary: 'Check a database file: integrity, schema version, audit chain, record counts',
     handler: async (ctx, input) => {
+      assertEmbedded(ctx);
       await assertFileExists(input.file);
       return inspectDatabaseFile(input.file);
     },
@@ -130,6 +142,7 @@ export const backupMethods = {
     write: false,
     summary: 'Replace the database with a checked backup; the replaced database is kept',
     handler: async (ctx, input) => {
+      assertEmbedded(ctx);
       await assertFileExists(input.file);
       const result = await restoreDatabase(ctx.db, await liveFile(ctx), input.file, {
         staffId: ctx.caller().staffId,

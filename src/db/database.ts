@@ -41,7 +41,9 @@ const embedded = new WeakMap<Database, Embedded>();
 export class SchemaNewerError extends Error {
   constructor(readonly unknown: readonly string[]) {
     super(
-      `The database was upgraded by a newer Mediation Desk (unknown migrations: ${unknown.join(', ')}). ` +
+      `数据库已被更新版本的调解台升级（本版本不认识的迁移：${unknown.join('、')}）。` +
+        '请在本机安装新版本；本版本不会改动该数据库。\n' +
+        `The database was upgraded by a newer Mediation Desk (migrations this version does not know: ${unknown.join(', ')}). ` +
         'Install the newer version on this computer; this one will not change that database.',
     );
     this.name = 'SchemaNewerError';

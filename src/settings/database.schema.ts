@@ -60,7 +60,7 @@ export const CONNECTION_PROBLEMS = [
   'permission', // the user may connect but not create the schema or the extensions
   'serverTooOld', // PostgreSQL older than MIN_SERVER_VERSION
   'schemaNewer', // a newer Mediation Desk upgraded that database
-  'unknown',
+  'unknown', // anything else, explained in the message (another program's tables, not UTF8, ...)
 ] as const;
 export type ConnectionProblem = (typeof CONNECTION_PROBLEMS)[number];
 

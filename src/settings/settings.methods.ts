@@ -1,5 +1,6 @@
 import { defineMethod, type HandlerContext } from '../api/method';
 import { centerYear, DEFAULT_NUMBER_TEMPLATE, formatCaseNumber } from '../cases/case-number';
+import { isEmbedded } from '../db/database';
 import { z } from '../shared/zod-messages';
 import { idleLockMinutes } from '../staff/session-guard';
 import { liveDatabaseFile } from '../backup/live-database.repository';
@@ -39,6 +40,17 @@ function exampleNumber(template: string, center: string, now: Date): string {
   });
 }
 
+/**
+ * Where the data lives: the embedded file in use, or the center's server (with the file this
+ * computer keeps for switching back; Settings → Database has the server's details).
+ */
+async function databaseInUse(
+  ctx: Pick<HandlerContext, 'db' | 'database'>,
+): Promise<{ kind: 'sqlite' | 'postgres'; file: string }> {
+  if (isEmbedded(ctx.db)) return { kind: 'sqlite', file: await liveDatabaseFile(ctx.db) };
+  return { kind: 'postgres', file: ctx.database?.embeddedFile ?? '' };
+}
+
 /** Settings → center, numbering, security, working hours, database (admin; all audited). */
 export const settingsMethods = {
   'settings/get': defineMethod({
@@ -56,8 +68,7 @@ export const settingsMethods = {
         },
         security: { idleLockMinutes: await idleLockMinutes(ctx.db) },
         workHours: await loadWorkHours(ctx.db),
-        // PostgreSQL arrives with its own issue; until then the database is this computer's file.
-        database: { kind: 'sqlite' as const, file: await liveDatabaseFile(ctx.db) },
+        database: await databaseInUse(ctx),
       };
     },
   }),

@@ -8,6 +8,10 @@ export type Locale = (typeof LOCALES)[number];
 export const validationMessages = {
   'validation.required': { 'zh-CN': '必填', en: 'Required' },
   'validation.invalid': { 'zh-CN': '格式不正确', en: 'Invalid value' },
+  'validation.nulCharacter': {
+    'zh-CN': '含有无法保存的空字符（U+0000），请删除后重试',
+    en: 'Contains a null character (U+0000) that cannot be saved; remove it and try again',
+  },
   'validation.tooShort': { 'zh-CN': '内容过短', en: 'Too short' },
   'validation.tooLong': { 'zh-CN': '内容过长', en: 'Too long' },
   'validation.database.host': {
@@ -17,6 +21,19 @@ export const validationMessages = {
   'validation.database.name': {
     'zh-CN': '只能包含字母、数字、下划线和连字符，且以字母或下划线开头',
     en: 'Letters, digits, underscores and hyphens only, starting with a letter or underscore',
+  },
+  'validation.database.alreadyInUse': {
+    'zh-CN': '这就是正在使用的数据库',
+    en: 'This is the database in use',
+  },
+  'validation.database.serverHasRecords': {
+    'zh-CN':
+      '服务器上的数据库已有记录，不能再把本机数据复制进去。请使用一个新建的空数据库，或不复制直接切换',
+    en: "The server's database already holds records; this computer's cannot be copied into it. Use a new, empty database, or switch without copying",
+  },
+  'validation.database.copyNeedsEmbedded': {
+    'zh-CN': '只有使用本机数据库时才能把数据复制到服务器',
+    en: "Records can be copied to the server only from this computer's database",
   },
   'validation.choose': { 'zh-CN': '请从列表中选择', en: 'Choose one of the options' },
   'validation.number': { 'zh-CN': '请输入数字', en: 'Enter a number' },
@@ -445,6 +462,164 @@ export const errorMessages = {
     'zh-CN': '该时段已被其他工作站预约（房间、人员或当事人冲突），请刷新后另选时间',
     en: 'Another workstation booked that time (room, staff or party); refresh and pick another time',
   },
+  // Settings → Database: the connection test (src/db/postgres/probe.ts) and switching
+  'error.database.connected.empty': {
+    'zh-CN':
+      '连接成功（PostgreSQL {version}）。数据库“{database}”是空的：切换时将在其中创建本软件的数据表，并可选择把本机数据复制过去。',
+    en: 'Connected (PostgreSQL {version}). The database "{database}" is empty: switching creates the app\'s tables there, and can copy this computer\'s records into it.',
+  },
+  'error.database.connected.older': {
+    'zh-CN':
+      '连接成功（PostgreSQL {version}）。数据库“{database}”由较早版本的调解台创建，尚无记录：切换时将自动升级，并可选择把本机数据复制过去。',
+    en: 'Connected (PostgreSQL {version}). The database "{database}" was set up by an earlier Mediation Desk and holds no records yet: switching upgrades it, and can copy this computer\'s records into it.',
+  },
+  'error.database.connected.olderWithRecords': {
+    'zh-CN':
+      '连接成功（PostgreSQL {version}）。数据库“{database}”已有记录，由较早版本的调解台使用：切换时将自动升级，之后使用服务器上的记录（本机数据不会复制过去）。',
+    en: 'Connected (PostgreSQL {version}). The database "{database}" holds records and was used by an earlier Mediation Desk: switching upgrades it, then works on the server\'s records (this computer\'s are not copied).',
+  },
+  'error.database.connected.current': {
+    'zh-CN':
+      '连接成功（PostgreSQL {version}）。数据库“{database}”已是本版本的结构，尚无记录，可选择把本机数据复制过去。',
+    en: 'Connected (PostgreSQL {version}). The database "{database}" is set up for this version and holds no records yet; this computer\'s records can be copied into it.',
+  },
+  'error.database.connected.currentWithRecords': {
+    'zh-CN':
+      '连接成功（PostgreSQL {version}）。数据库“{database}”已在使用中：切换后将使用服务器上的记录（本机数据不会复制过去）。',
+    en: 'Connected (PostgreSQL {version}). The database "{database}" is in use: after switching, this workstation works on the server\'s records (this computer\'s are not copied).',
+  },
+  'error.database.unreachable': {
+    'zh-CN':
+      '{host}:{port} 上没有服务应答。请核对服务器地址和端口（PostgreSQL 默认 5432），确认服务器已开机且 PostgreSQL 正在运行、postgresql.conf 中的 listen_addresses 允许局域网连接，并且防火墙已放行该端口。',
+    en: 'Nothing answers at {host}:{port}. Check the server address and port (PostgreSQL uses 5432 by default), that the server is on and PostgreSQL is running, that listen_addresses in postgresql.conf accepts connections from the LAN, and that the firewall lets the port through.',
+  },
+  'error.database.hostNotFound': {
+    'zh-CN': '找不到名为“{host}”的服务器。请核对服务器名称，或改填服务器的 IP 地址。',
+    en: 'No server named "{host}" can be found. Check the name, or enter the server\'s IP address instead.',
+  },
+  'error.database.timeout': {
+    'zh-CN':
+      '{host}:{port} 在限定时间内没有回应。请检查网络是否通畅、防火墙是否丢弃了连接，或服务器是否过于繁忙，然后再试。',
+    en: '{host}:{port} did not answer in time. Check that the network is up, that no firewall drops the connection and that the server is not overloaded, then try again.',
+  },
+  'error.database.tls.notSupported': {
+    'zh-CN':
+      '服务器未启用加密连接（postgresql.conf 中 ssl = off），与所选的 TLS 模式不符。请服务器管理员启用 SSL，或在可信的局域网内将 TLS 模式改为“不加密”。',
+    en: 'The server does not accept encrypted connections (ssl = off in postgresql.conf), which the chosen TLS mode needs. Have its administrator turn SSL on, or on a trusted LAN set the TLS mode to "disable".',
+  },
+  'error.database.tls.required': {
+    'zh-CN':
+      '服务器只接受加密连接（pg_hba.conf 中为 hostssl）。请将 TLS 模式改为“加密”或“加密并验证证书”。',
+    en: 'The server accepts only encrypted connections (hostssl in pg_hba.conf). Set the TLS mode to "require" or "verify-full".',
+  },
+  'error.database.tls.untrusted': {
+    'zh-CN':
+      '服务器的证书不受本机信任（自签名，或颁发机构不在本机的受信任列表中）。请把颁发该证书的机构安装到本机的受信任证书中，或将 TLS 模式改为“加密（不验证证书）”。',
+    en: 'This computer does not trust the server\'s certificate (self-signed, or issued by an authority it does not know). Install the issuing authority among the system\'s trusted certificates, or set the TLS mode to "require" (encrypted, certificate not checked).',
+  },
+  'error.database.tls.hostname': {
+    'zh-CN':
+      '服务器证书上的名称与“{host}”不符。请按证书上的名称填写服务器地址，或请管理员为该地址签发证书。',
+    en: 'The name on the server\'s certificate does not match "{host}". Enter the server address as the certificate names it, or have a certificate issued for this address.',
+  },
+  'error.database.tls.expired': {
+    'zh-CN': '服务器证书已过期或尚未生效。请服务器管理员更换证书，并核对本机日期和时间。',
+    en: "The server's certificate has expired or is not valid yet. Have its administrator renew it, and check this computer's date and time.",
+  },
+  'error.database.tls.failed': {
+    'zh-CN': '加密连接未能建立（{detail}）。请核对 TLS 模式与服务器的 SSL 设置。',
+    en: "The encrypted connection failed ({detail}). Check the TLS mode against the server's SSL settings.",
+  },
+  'error.database.authentication': {
+    'zh-CN':
+      '服务器拒绝了用户“{user}”的密码。请核对用户名和密码（区分大小写）；如果密码无误，请服务器管理员检查 pg_hba.conf 中本机地址对应的认证方式（如 scram-sha-256）并重新加载配置。',
+    en: 'The server refused the password of user "{user}". Check the user name and password (case-sensitive); if they are right, have the server\'s administrator check the authentication method for this workstation\'s address in pg_hba.conf (e.g. scram-sha-256) and reload the configuration.',
+  },
+  'error.database.authentication.refused': {
+    'zh-CN':
+      '服务器不允许用户“{user}”从本机登录数据库“{database}”：该用户不存在，或 pg_hba.conf 中没有允许本机地址的条目。请核对用户名；服务器管理员可在 pg_hba.conf 中添加一行（例如 host {database} {user} 本机IP/32 scram-sha-256）后重新加载配置。',
+    en: 'The server does not let user "{user}" sign in to "{database}" from this workstation: the user does not exist, or pg_hba.conf has no line for this address. Check the user name; the server\'s administrator can add a line to pg_hba.conf (e.g. host {database} {user} <workstation IP>/32 scram-sha-256) and reload the configuration.',
+  },
+  'error.database.authentication.passwordNeeded': {
+    'zh-CN': '服务器要求用户“{user}”输入密码。请填写密码后再试。',
+    en: 'The server asks for the password of user "{user}". Enter it and try again.',
+  },
+  'error.database.databaseMissing': {
+    'zh-CN':
+      '服务器上没有名为“{database}”的数据库。请服务器管理员按 README“中心服务器（PostgreSQL）”一节先创建它（例如 createdb -E UTF8 -O {user} {database}），再测试连接。',
+    en: 'The server has no database named "{database}". Have its administrator create it as the README\'s "Center server (PostgreSQL)" section shows (e.g. createdb -E UTF8 -O {user} {database}), then test again.',
+  },
+  'error.database.permission.schema': {
+    'zh-CN':
+      '用户“{user}”可以登录，但无权在数据库“{database}”中建表。请让该用户成为数据库的所有者（ALTER DATABASE {database} OWNER TO {user}），或授予权限（GRANT CREATE ON SCHEMA public TO {user}）。',
+    en: 'User "{user}" can sign in but may not create tables in "{database}". Make the user the database\'s owner (ALTER DATABASE {database} OWNER TO {user}) or grant it (GRANT CREATE ON SCHEMA public TO {user}).',
+  },
+  'error.database.permission.extension': {
+    'zh-CN':
+      '用户“{user}”无权在数据库“{database}”中安装所需的扩展 pg_trgm 和 btree_gist（需要该数据库的 CREATE 权限）。请让该用户成为数据库的所有者，或由管理员在该数据库中先执行 CREATE EXTENSION pg_trgm; CREATE EXTENSION btree_gist;',
+    en: 'User "{user}" may not install the extensions pg_trgm and btree_gist in "{database}" (that needs CREATE on the database). Make the user the database\'s owner, or have an administrator run CREATE EXTENSION pg_trgm; CREATE EXTENSION btree_gist; in that database first.',
+  },
+  'error.database.permission.extensionMissing': {
+    'zh-CN':
+      '服务器缺少扩展 {extensions}（PostgreSQL 的 contrib 组件）。请服务器管理员安装（Debian/Ubuntu 的 postgresql 软件包已包含；其他系统请安装 postgresql-contrib）。',
+    en: "The server lacks the extensions {extensions} (PostgreSQL's contrib modules). Have its administrator install them (Debian/Ubuntu's postgresql package has them; elsewhere install postgresql-contrib).",
+  },
+  'error.database.permission.migrate': {
+    'zh-CN':
+      '数据库“{database}”中的数据表属于其他用户，用户“{user}”无法把它们升级到本版本。请用数据表的所有者连接，或由管理员把所有权转给“{user}”（REASSIGN OWNED）。',
+    en: 'The tables in "{database}" belong to another user, so "{user}" cannot upgrade them to this version. Connect as their owner, or have an administrator hand them to "{user}" (REASSIGN OWNED).',
+  },
+  'error.database.permission.tables': {
+    'zh-CN':
+      '用户“{user}”无权读写数据库“{database}”中本软件的全部数据表。请用数据表的所有者连接，或由管理员授予读写权限。',
+    en: 'User "{user}" may not read and write all of the app\'s tables in "{database}". Connect as their owner, or have an administrator grant the rights.',
+  },
+  'error.database.serverTooOld': {
+    'zh-CN':
+      '服务器运行的是 PostgreSQL {version}，本软件需要 {minimum} 或更高版本。请升级服务器上的 PostgreSQL。',
+    en: 'The server runs PostgreSQL {version}; Mediation Desk needs {minimum} or later. Upgrade PostgreSQL on the server.',
+  },
+  'error.database.schemaNewer': {
+    'zh-CN':
+      '该数据库已被更新版本的调解台升级（本版本不认识的升级：{migrations}）。请先在本机安装同一或更新的版本；本版本不会改动该数据库。',
+    en: 'A newer Mediation Desk has upgraded this database (upgrades this version does not know: {migrations}). Install that version or a later one on this computer first; this one will not change the database.',
+  },
+  'error.database.encoding': {
+    'zh-CN':
+      '数据库“{database}”的字符编码是 {encoding}，无法保存中文。请按 README 用 UTF8 编码重新创建数据库（createdb -E UTF8 ...）。',
+    en: 'The database "{database}" uses the {encoding} encoding, which cannot hold Chinese text. Create it again with UTF8 as the README shows (createdb -E UTF8 ...).',
+  },
+  'error.database.foreignTables': {
+    'zh-CN':
+      '数据库“{database}”中已有其他程序的数据表。请使用一个新建的空数据库（见 README 中的 createdb 步骤）。',
+    en: 'The database "{database}" already holds another program\'s tables. Use a new, empty database (see the createdb step in the README).',
+  },
+  'error.database.unknown': {
+    'zh-CN': '连接失败：{detail}',
+    en: 'The connection failed: {detail}',
+  },
+  'error.database.switchRefused': {
+    'zh-CN': '未切换数据库',
+    en: 'The database was not switched',
+  },
+  'error.database.noSwitch': {
+    'zh-CN': '此处不能更改数据库',
+    en: 'The database cannot be changed here',
+  },
+  'error.database.localChainBroken': {
+    'zh-CN': '本机审计日志在第 {id} 行断开，不能复制到服务器。请先在“审计日志”中核查。',
+    en: "This computer's audit log breaks at row {id}; it cannot be copied to the server. Check it under Audit log first.",
+  },
+  'error.database.copyMismatch': {
+    'zh-CN':
+      '复制后核对不符（{table}：本机 {local} 行，服务器 {server} 行）。服务器上的数据库未作任何改动，本机数据也未改动。',
+    en: 'The copy did not check out ({table}: {local} rows here, {server} on the server). Nothing was changed on the server or on this computer.',
+  },
+  'error.database.copyChainBroken': {
+    'zh-CN':
+      '复制到服务器的审计日志在第 {id} 行校验失败。服务器上的数据库未作任何改动，本机数据也未改动。',
+    en: 'The audit log copied to the server fails its check at row {id}. Nothing was changed on the server or on this computer.',
+  },
   'error.session.notFound': { 'zh-CN': '找不到 id 为 {id} 的日程', en: 'No session with id {id}' },
   'error.session.scope': {
     'zh-CN': '该日程属于您未任职的工作室',
@@ -516,6 +691,10 @@ export const errorMessages = {
   'error.backupChainBroken': {
     'zh-CN': '该文件的审计日志在第 {id} 行断开，不能用于恢复',
     en: 'The audit log in this file breaks at row {id}; it cannot be restored',
+  },
+  'error.backupOnServer': {
+    'zh-CN': '数据库在中心服务器上，由服务器管理员备份和恢复（如 pg_dump），本机不做备份',
+    en: "The database is on the center's server: its administrator backs it up and restores it (e.g. pg_dump), not this computer",
   },
   'error.documentNotFound': { 'zh-CN': '找不到该文书', en: 'No such document' },
   'error.documentCorrupt': {

@@ -50,8 +50,12 @@ const OPEN_WHILE_LOCKED: ReadonlySet<string> = new Set([
   'session/setLocale',
 ]);
 
-/** Calls the app makes on its own (focus refresh), which say nothing about a person being there. */
-const PASSIVE: ReadonlySet<string> = new Set(['auth/status', 'session/setLocale']);
+/**
+ * Calls the app makes on its own (focus refresh, polling for other workstations' changes), which
+ * say nothing about a person being there. They still lock a window whose time is up; polling is
+ * not among the calls open while locked, so a locked window learns nothing new from it.
+ */
+const PASSIVE: ReadonlySet<string> = new Set(['auth/status', 'session/setLocale', 'sync/changes']);
 
 const registry = new WeakMap<SessionState, Registration>();
 

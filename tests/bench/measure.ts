@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { options } from './options';
 
 export interface Figure {
   readonly label: string;
@@ -9,7 +10,7 @@ export interface Figure {
   readonly samples: number;
 }
 
-export const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+export const SAMPLES = options.samples;
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;

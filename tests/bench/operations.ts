@@ -1,8 +1,7 @@
 import type { Dispatch } from '../../src/api/dispatcher';
-import type { Database } from '../../src/db/database';
 import { registration } from './intake';
 import { measure, type Figure } from './measure';
-import { listScenarios, searchSamples } from './scenarios';
+import { listScenarios, type SearchSamples } from './scenarios';
 
 /** Who calls: the benchmark's director (sees all studios) and one studio's mediator. */
 export interface Callers {
@@ -64,13 +63,15 @@ export async function measureList(c: Callers): Promise<Figure[]> {
   ];
 }
 
-/** The search box: names, number fragments, words; short terms; exact numbers. */
-export async function measureSearch(c: Callers, db: Database): Promise<Figure[]> {
+/**
+ * The search box: names, number fragments, words; short terms; exact numbers. `samples` are
+ * drawn once (searchSamples), so both engines answer the same queries.
+ */
+export async function measureSearch(c: Callers, samples: SearchSamples): Promise<Figure[]> {
   console.log('\nsearch (cases/list with q, 50 rows)');
   const list = caller(c.dispatch, c.director)('cases/list');
   const own = caller(c.dispatch, c.mediator)('cases/list');
   const count = caller(c.dispatch, c.director)('cases/count');
-  const samples = await searchSamples(db);
   const q = (items: readonly string[], i: number) => items[i % items.length] ?? '';
   const deadlineSorted = { statuses: ['accepted', 'in_mediation', 'concluded'] };
   return [

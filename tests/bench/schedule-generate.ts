@@ -31,7 +31,14 @@ export interface GeneratedSessions {
   /** Every 500th session placed: what the conflict check is asked about. */
   readonly samples: readonly SessionSample[];
   /** Open cases with sessions ahead: whose people the free-slot search looks for. */
-  readonly openCases: readonly { studioId: number; staffId: number; partyIds: number[] }[];
+  readonly openCases: readonly {
+    caseId: number;
+    studioId: number;
+    /** The room of the case's last session. */
+    roomId: number;
+    staffId: number;
+    partyIds: number[];
+  }[];
   /** Mondays from the first session's week to now, for the week views. */
   readonly mondays: readonly string[];
   readonly studioIds: readonly number[];
@@ -234,7 +241,7 @@ export async function generateSessions(options: {
         : dayIndex(Date.parse(c.concludedAt));
     const count = Math.floor(perCase) + (rng.next() < perCase % 1 ? 1 : 0);
     const spacing = Math.max(1, (endDay - startDay) / count);
-    const placed: { id: number; start: number }[] = [];
+    const placed: { id: number; start: number; room: number }[] = [];
     for (let i = 0; i < count && id < options.sessions; i += 1) {
       const wanted = Math.min(days.length - 1, startDay + Math.floor(i * spacing));
       let done = false;
@@ -264,7 +271,7 @@ export async function generateSessions(options: {
           const end = start + (rng.chance(0.5) ? 40 : 45) * MINUTE_MS;
           id += 1;
           const room = studioRooms[used] ?? 0;
-          placed.push({ id, start });
+          placed.push({ id, start, room });
           const status =
             start >= now
               ? 'scheduled'
@@ -322,7 +329,9 @@ export async function generateSessions(options: {
     }
     if (c.concludedAt === null && placed.some((p) => p.start > now) && parties.length >= 2) {
       openCases.push({
+        caseId: c.id,
         studioId: c.studioId,
+        roomId: placed.at(-1)?.room ?? studioRooms[0] ?? 0,
         staffId: mediatorOf.get(c.id) ?? pool[0] ?? 0,
         partyIds: parties.slice(0, 2),
       });

@@ -2,10 +2,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import pg from 'pg';
+import { parsePostgresUrl, type PostgresConnection } from '../../src/db/postgres/pg-connection';
 import { startPreview, type PreviewServer } from '../harness/preview-server';
+import { E2E_PG_MISSING_ENV, E2E_PG_URL_ENV } from './pg-global-setup';
+
+/** A database on the run's PostgreSQL server, created empty for one test and dropped after it. */
+export interface PgTestDatabase {
+  readonly name: string;
+  readonly connection: PostgresConnection;
+}
+
+async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+let created = 0;
 
 /** Each test gets its own preview host on a fresh database file. */
-export const test = base.extend<{ preview: PreviewServer }>({
+export const test = base.extend<{ preview: PreviewServer; pgDatabase: PgTestDatabase }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   preview: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'md-e2e-'));
@@ -13,6 +34,20 @@ export const test = base.extend<{ preview: PreviewServer }>({
     await use(preview);
     await preview.close();
     rmSync(dir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  pgDatabase: async ({}, use, testInfo) => {
+    const url = process.env[E2E_PG_URL_ENV];
+    if (url === undefined || url === '') {
+      testInfo.skip(true, process.env[E2E_PG_MISSING_ENV] ?? 'no PostgreSQL server for this run');
+      return;
+    }
+    created += 1;
+    const name = `md_e2e_${process.pid}_${Date.now().toString(36)}_${created}`;
+    await onServer(url, (client) => client.query(`create database ${name}`));
+    await use({ name, connection: { ...parsePostgresUrl(url), database: name } });
+    // Named before `preview` in a test, it outlives the preview; `force` ends any straggler.
+    await onServer(url, (client) => client.query(`drop database if exists ${name} with (force)`));
   },
 });
 

@@ -168,7 +168,13 @@ class FakeApp extends EventEmitter {
   /** One entry per `quit()`: whether a listener prevented it or the app would have quit. */
   readonly quitResults: Array<'quit' | 'prevented'> = [];
   exitCode: number | null = null;
+  /** What `getLocale()` answers (the system's language). */
+  locale = 'zh-CN';
   private ready = true;
+
+  getLocale(): string {
+    return this.locale;
+  }
 
   getPath(name: string): string {
     const value = this.paths.get(name);
@@ -212,6 +218,7 @@ class FakeApp extends EventEmitter {
     this.singleInstanceLock = true;
     this.quitResults.length = 0;
     this.exitCode = null;
+    this.locale = 'zh-CN';
     this.ready = true;
   }
 }
@@ -269,10 +276,67 @@ export const shell = {
   },
 };
 
+export interface FakeMessageBoxOptions {
+  readonly message: string;
+  readonly detail?: string;
+  readonly buttons?: readonly string[];
+  readonly cancelId?: number;
+  readonly defaultId?: number;
+}
+
 export const dialog = {
   errorBoxes: [] as Array<{ readonly title: string; readonly content: string }>,
+  messageBoxes: [] as FakeMessageBoxOptions[],
+  /** The buttons the user presses, by label, one per message box; none left: Escape. */
+  messageBoxAnswers: [] as string[],
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
+  },
+  showMessageBox(
+    options: FakeMessageBoxOptions,
+  ): Promise<{ response: number; checkboxChecked: boolean }> {
+    dialog.messageBoxes.push(options);
+    const label = dialog.messageBoxAnswers.shift();
+    const pressed = label === undefined ? -1 : (options.buttons ?? []).indexOf(label);
+    if (label !== undefined && pressed < 0) {
+      return Promise.reject(
+        new Error(`no button '${label}' in ${JSON.stringify(options.buttons)}`),
+      );
+    }
+    return Promise.resolve({
+      response: pressed >= 0 ? pressed : (options.cancelId ?? 0),
+      checkboxChecked: false,
+    });
+  },
+};
+
+/**
+ * The operating system's secret store. The fake "encryption" only has to make the stored bytes
+ * unlike the plain text, so a test can tell a plain-text password in a file.
+ */
+const FAKE_CIPHER_PREFIX = 'fake-os-secret:';
+export const safeStorage = {
+  available: true,
+  /** Linux's choice of keyring; 'basic_text' is Electron's unprotected fallback. */
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available;
+  },
+  getSelectedStorageBackend(): string {
+    return safeStorage.backend;
+  },
+  encryptString(plainText: string): Buffer {
+    if (!safeStorage.available) throw new Error('Encryption is not available.');
+    const bytes = Buffer.from(plainText, 'utf8').map((b) => b ^ 0xa5);
+    return Buffer.concat([Buffer.from(FAKE_CIPHER_PREFIX), bytes]);
+  },
+  decryptString(encrypted: Buffer): string {
+    if (!safeStorage.available) throw new Error('Decryption is not available.');
+    const prefix = encrypted.subarray(0, FAKE_CIPHER_PREFIX.length).toString();
+    if (prefix !== FAKE_CIPHER_PREFIX) throw new Error('Error while decrypting the ciphertext');
+    return Buffer.from(encrypted.subarray(FAKE_CIPHER_PREFIX.length).map((b) => b ^ 0xa5)).toString(
+      'utf8',
+    );
   },
 };
 
@@ -304,6 +368,10 @@ export function resetFakeElectron(): void {
   BrowserWindow.instances.length = 0;
   Menu.applicationMenu = null;
   dialog.errorBoxes.length = 0;
+  dialog.messageBoxes.length = 0;
+  dialog.messageBoxAnswers.length = 0;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   contextBridge.exposed.clear();
   ipcRenderer.invocations.length = 0;
   ipcRenderer.respond = () => undefined;
@@ -321,6 +389,7 @@ export default {
   ipcMain,
   ipcRenderer,
   Menu,
+  safeStorage,
   session,
   shell,
 };

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describeMethods } from '../../src/api/describe';
 import { openCore, type Core } from '../../src/app/core';
+import type { DatabaseChoiceStore } from '../../src/app/database-choice';
+import type { PostgresConnection } from '../../src/db/postgres/pg-connection';
 import { contentSecurityPolicy } from '../../electron/csp';
 
 /**
@@ -13,7 +15,12 @@ import { contentSecurityPolicy } from '../../electron/csp';
  * in place of IPC. Loopback only: it exists for development and end-to-end tests.
  */
 export interface PreviewOptions {
+  /** This computer's embedded file (also where Settings → Database switches back to). */
   readonly dbFile: string;
+  /** Start on the center's PostgreSQL server instead of `dbFile` (`--pg`). */
+  readonly postgres?: PostgresConnection;
+  /** Where the choice of database is kept; left out, in memory (lost when the preview stops). */
+  readonly choices?: DatabaseChoiceStore;
   readonly port?: number;
   readonly staticDir?: string;
   readonly now?: () => Date;
@@ -46,7 +53,12 @@ export const DEFAULT_STATIC_DIR = path.resolve(
 );
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
-  const core = await openCore({ dbFile: options.dbFile, now: options.now });
+  const core = await openCore({
+    dbFile: options.dbFile,
+    now: options.now,
+    ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
+    ...(options.choices === undefined ? {} : { choices: options.choices }),
+  });
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   const csp = contentSecurityPolicy({ dev: false });
   let port = 0;

@@ -7,6 +7,7 @@ import type { MethodName, MethodOutput } from '../../src/api/contract';
 import type { ApiError, ApiResult } from '../../src/api/result';
 import { openCore, type Core } from '../../src/app/core';
 import type { Database } from '../../src/db/database';
+import type { PostgresConnection } from '../../src/db/postgres/pg-connection';
 import type { Role } from '../../src/staff/staff.schema';
 import { insertStaff } from '../../src/staff/staff.repository';
 import { createTestDatabase, testEngine } from './test-postgres';
@@ -65,6 +66,8 @@ export interface TestCore {
   readonly db: Database;
   readonly dir: string;
   readonly dbFile: string;
+  /** The test's PostgreSQL database (the `postgres` project), or null on the embedded file. */
+  readonly postgres: PostgresConnection | null;
   /** Session key of the signed-in reception clerk (signed out when `firstStart`). */
   readonly session: string;
   /** Errors the dispatcher reported as INTERNAL, in order. */
@@ -166,6 +169,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<TestC
     db,
     dir,
     dbFile,
+    postgres: server?.connection ?? null,
     session: RECEPTION_SESSION,
     internalErrors,
     call,

@@ -44,13 +44,28 @@ async function dropper(url: string, name: string): Promise<() => Promise<void>> 
     );
 }
 
-/** A new empty database on the server at `url` (no schema). */
+/**
+ * How the test databases are created: in ICU's Chinese collation where the server offers it
+ * (PostgreSQL 15+ built with ICU), as a center's server set up in Chinese sorts text, so the
+ * suites show the app's order does not depend on the server's (migration 0011). Elsewhere,
+ * the server's default.
+ */
+async function chineseCollation(c: pg.Client): Promise<string> {
+  const { rows } = await c.query<{ icu: boolean }>(`
+    select current_setting('server_version_num')::int >= 150000
+      and exists (select 1 from pg_collation where collname = 'zh-Hans-CN-x-icu') as icu`);
+  return rows[0]?.icu === true
+    ? ` template template0 encoding 'UTF8' locale_provider icu icu_locale 'zh-Hans-CN' locale 'C'`
+    : '';
+}
+
+/** A new empty database on the server at `url` (no schema), in Chinese collation if it can. */
 export async function createEmptyDatabase(
   url: string,
   prefix = 'md_e',
 ): Promise<TestPostgresDatabase> {
   const name = uniqueName(prefix);
-  await withAdmin(url, (c) => c.query(`create database ${name}`));
+  await withAdmin(url, async (c) => c.query(`create database ${name}${await chineseCollation(c)}`));
   return { name, connection: databaseAt(url, name), drop: await dropper(url, name) };
 }
 
@@ -68,7 +83,34 @@ export async function createTestDatabase(): Promise<TestPostgresDatabase> {
   const template = inject('pgTemplate');
   const name = uniqueName('md_t');
   await withAdmin(url, (c) =>
-    c.query(`create database ${name} template ${template} strategy file_copy`),
+    c.query(`create database ${name} template ${template} strategy wal_log`),
   );
   return { name, connection: databaseAt(url, name), drop: await dropper(url, name) };
+}
+
+/** Where a core opens: the embedded file, and the server database that replaces it if given. */
+export interface CoreTarget {
+  readonly dbFile: string;
+  readonly postgres?: PostgresConnection;
+}
+
+/**
+ * The database for a core a test opens by itself (openCore): `dbFile` on the `sqlite`
+ * project, a fresh migrated database (createTestDatabase) on the `postgres` one. `drop`
+ * removes that database after the core closed; the file is the caller's.
+ */
+export async function createCoreTarget(
+  dbFile: string,
+): Promise<{ readonly target: CoreTarget; drop(): Promise<void> }> {
+  if (testEngine() === 'sqlite') return { target: { dbFile }, drop: () => Promise.resolve() };
+  const server = await createTestDatabase();
+  return { target: { dbFile, postgres: server.connection }, drop: server.drop };
+}
+
+/** The database of an open test core, for a second core (another workstation) on it. */
+export function sameDatabaseAs(t: {
+  readonly dbFile: string;
+  readonly postgres: PostgresConnection | null;
+}): CoreTarget {
+  return t.postgres === null ? { dbFile: t.dbFile } : { dbFile: t.dbFile, postgres: t.postgres };
 }

@@ -21,7 +21,9 @@ export function CaseActions({ caseId, version, studioId, mediatorIds, allowed, o
   const [, navigate] = useLocation();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const actions = allowed.filter((a) => ACTION_FORMS[a] !== undefined);
-  if (actions.length === 0) return null;
+  // An open dialog stays open when the case changes elsewhere meanwhile (its save then
+  // answers STALE), so what is being typed is not lost.
+  if (actions.length === 0 && open === null) return null;
   return (
     <Group gap="xs" data-testid="case-actions">
       {actions.map((action) => (

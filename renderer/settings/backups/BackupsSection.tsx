@@ -41,14 +41,25 @@ function SettingsForm({ config }: { config: Listing['config'] }) {
   const err = useFieldError();
   const form = useForm<Fields>({
     resolver: (zodResolver as (schema: unknown) => Resolver<Fields>)(backupSettingsSchema),
-    defaultValues: {
+    // Follows the stored settings (a save here or at another workstation) while a field is
+    // untouched; what is being typed stays.
+    values: {
       folder: config.folderSetting,
       keepDaily: config.keepDaily,
       keepMonthly: config.keepMonthly,
     },
+    resetOptions: { keepDirtyValues: true, keepErrors: true },
   });
   const submit = form.handleSubmit(async (values) => {
-    await save('backups/setSettings', values, form.setError);
+    const saved = await save('backups/setSettings', values, form.setError);
+    // Saved: untouched again (not keeping the fields as typed), so it follows the next change
+    // made elsewhere.
+    if (saved !== null) {
+      form.reset(
+        { folder: saved.folderSetting, keepDaily: saved.keepDaily, keepMonthly: saved.keepMonthly },
+        { keepDirtyValues: false },
+      );
+    }
   });
   const count = (name: 'keepDaily' | 'keepMonthly', label: string, min: number) => (
     <Controller
@@ -167,7 +178,7 @@ export function BackupsSection() {
 
   return (
     <Stack>
-      <SettingsForm key={JSON.stringify(listing.data.config)} config={listing.data.config} />
+      <SettingsForm config={listing.data.config} />
       <Paper withBorder p="md">
         <Stack>
           <Group justify="space-between">

@@ -9,6 +9,7 @@ import * as m0007 from './0007_documents';
 import * as m0008 from './0008_staff_security';
 import * as m0009 from './0009_reports';
 import * as m0010 from './0010_center_server';
+import * as m0011 from './0011_server_text_order';
 
 /**
  * Append-only, in order. Listed statically (not read from a folder) so the bundled Electron main
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_staff_security': m0008,
   '0009_reports': m0009,
   '0010_center_server': m0010,
+  '0011_server_text_order': m0011,
 };

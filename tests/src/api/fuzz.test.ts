@@ -1,10 +1,14 @@
+import { createServer } from 'node:net';
 import path from 'node:path';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, type MethodName } from '../../../src/api/contract';
 import type { ErrorCode } from '../../../src/api/result';
 import { verifyAuditChain } from '../../../src/audit/audit-verify';
+import { openDatabase } from '../../../src/db/database';
+import { postgresConnectionSchema, TLS_MODES } from '../../../src/settings/database.schema';
 import { ROLES } from '../../../src/staff/staff.schema';
 import { cheapPasswordHash, TEST_PASSWORD } from '../../support/test-core';
 import { dumpTables, tableCounts } from '../../support/db-snapshot';
@@ -37,12 +41,62 @@ const CODES: readonly ErrorCode[] = [
 ];
 /** Methods whose success changes the role accounts the harness signs in with. */
 const CHANGES_ACCOUNTS = /^(staff\/|auth\/changePassword)/;
+/**
+ * Methods that connect to the server address in their input (Settings → Database). The fuzz
+ * makes up addresses that are valid ("admin", "2026-03-10", ...): unconfined, it would look
+ * them up in DNS and knock on hosts of the network, and wait out connection timeouts. See
+ * `confined`: their input validation is fuzzed in full, and a valid address is pointed at a
+ * closed port on this machine, refused at once.
+ */
+const REACHES_NETWORK: ReadonlySet<string> = new Set(['database/test', 'database/switch']);
+
+/**
+ * Server connections right in every field, the password and TLS mode at random: the schema's
+ * patterns (host, identifiers) are almost never met by chance, and the handlers behind them are
+ * to be fuzzed too.
+ */
+const connections = fc.record({
+  host: fc.constantFrom('127.0.0.1', 'db.center.lan', '::1', 'admin'),
+  port: fc.integer({ min: 1, max: 65535 }),
+  database: fc.constantFrom('mediation', 'md_center', 'postgres'),
+  user: fc.constantFrom('mediation', 'postgres', 'desk-1'),
+  password: fc.oneof(
+    fc.constant(''),
+    fc.string({ maxLength: 40 }),
+    fc.string({ unit: 'grapheme' }),
+  ),
+  tls: fc.constantFrom(...TLS_MODES),
+});
+const PLAUSIBLE: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
+  'database/test': fc.record({ connection: connections }),
+  'database/switch': fc.oneof(
+    fc.constant({ engine: 'sqlite' }),
+    fc.record({
+      engine: fc.constant('postgres'),
+      connection: connections,
+      copyLocalData: fc.boolean(),
+    }),
+  ),
+};
 
 const names = Object.keys(methods) as MethodName[];
 let c: RoleCenter;
+/** A port on 127.0.0.1 where nothing listens. */
+let closedPort: number;
 
 beforeAll(async () => {
   c = await openRoleCenter();
+  closedPort = await new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        resolve(typeof address === 'object' && address !== null ? address.port : 0),
+      );
+    });
+  });
+  await guardEmbeddedFile();
 });
 afterAll(async () => {
   await c.close();
@@ -80,10 +134,49 @@ async function repairAccounts() {
   }
 }
 
-/** Keeps fuzzed file and folder names inside the test's folder: never mkdir at random on disk. */
-function confined(input: unknown): unknown {
+/**
+ * On a server (the postgres project), a fuzzed `database/switch` to this computer's file would
+ * succeed and move the harness off its database, onto an empty file nobody can sign in to. The
+ * file is made one that a newer app has upgraded, which the switch refuses like any other
+ * (VALIDATION): the fuzz reaches that refusal instead. Switching that succeeds is tested in
+ * tests/src/settings/database-copy.pg.test.ts. On the embedded engine the file is the one in
+ * use, and switching to it is refused as such.
+ */
+async function guardEmbeddedFile(): Promise<void> {
+  const status = await c.call('admin', 'database/status', {});
+  if (!status.ok) expect.fail(JSON.stringify(status.error));
+  if ((status.value as { engine: string }).engine !== 'postgres') return;
+  const file = await openDatabase({ file: c.dbFile });
+  try {
+    await sql`insert into kysely_migration (name, timestamp)
+      values ('9999_fuzz_guard', '2099-01-01T00:00:00Z')`.execute(file);
+  } finally {
+    await file.destroy();
+  }
+}
+
+/** A valid server address (as `database/*` read it) goes to the closed port on 127.0.0.1. */
+function confinedConnection(connection: unknown): unknown {
+  if (typeof connection !== 'object' || connection === null || Array.isArray(connection)) {
+    return connection;
+  }
+  const copy: Record<string, unknown> = { ...(connection as Record<string, unknown>) };
+  const { host, port } = postgresConnectionSchema.shape;
+  if (host.safeParse(copy.host).success) copy.host = '127.0.0.1';
+  if (port.safeParse(copy.port).success) copy.port = closedPort;
+  return copy;
+}
+
+/**
+ * Keeps fuzzed file and folder names inside the test's folder (never mkdir at random on disk),
+ * and server addresses on this machine (REACHES_NETWORK).
+ */
+function confined(name: MethodName, input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  if (REACHES_NETWORK.has(name) && 'connection' in copy) {
+    copy.connection = confinedConnection(copy.connection);
+  }
   for (const key of ['file', 'folder']) {
     const value = copy[key];
     if (
@@ -106,16 +199,23 @@ function payloads(name: MethodName): fc.Arbitrary<unknown> {
     'relative/folder',
   ]);
   const shaped = arbitraryFor(schema as Parameters<typeof arbitraryFor>[0], strings);
+  const plausible = PLAUSIBLE[name];
   return fc.oneof(
     { weight: 5, arbitrary: shaped },
     { weight: 4, arbitrary: mutated(shaped) },
     { weight: 2, arbitrary: fc.anything({ maxDepth: 2 }) },
     { weight: 1, arbitrary: fc.constantFrom(null, undefined, 0, '', [], 'x'.repeat(5000)) },
+    ...(plausible === undefined
+      ? []
+      : [
+          { weight: 4, arbitrary: plausible },
+          { weight: 2, arbitrary: mutated(plausible) },
+        ]),
   );
 }
 
 async function checkOne(name: MethodName, actor: Actor, raw: unknown): Promise<void> {
-  const input = confined(raw);
+  const input = confined(name, raw);
   const label = `${name} as ${actor} with ${JSON.stringify(input)?.slice(0, 300)}`;
   const counts = await tableCounts(c.db);
   const internal = c.internalErrors.length;
@@ -129,6 +229,10 @@ async function checkOne(name: MethodName, actor: Actor, raw: unknown): Promise<v
   expect(typeof result.ok, label).toBe('boolean');
   if (result.ok) {
     if (CHANGES_ACCOUNTS.test(name)) await repairAccounts();
+    // A connection test that passed validation knocked on the closed port, and nowhere else.
+    if (name === 'database/test') {
+      expect(result.value, label).toMatchObject({ ok: false, problem: 'unreachable' });
+    }
     return;
   }
   const { error } = result;

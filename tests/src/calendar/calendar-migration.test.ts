@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../src/db/migrations';
+import { CHECK_VIOLATION, UNIQUE_VIOLATION } from '../../support/constraint-errors';
 import { tableNames } from '../../support/db-snapshot';
 import { openTestCore, type TestCore } from '../../support/test-core';
 import { packageEntries } from './official-schedule';
@@ -28,13 +29,13 @@ describe('migration 0004_working_calendar', () => {
         .insertInto('calendarDays')
         .values({ date: '2027-01-01', kind: 'vacation', name: 'x' })
         .execute(),
-    ).rejects.toThrow(/CHECK/);
+    ).rejects.toThrow(CHECK_VIOLATION);
     await expect(
       t.db
         .insertInto('calendarDays')
         .values({ date: '2026-10-01', kind: 'holiday', name: 'x' })
         .execute(),
-    ).rejects.toThrow(/UNIQUE|PRIMARY/);
+    ).rejects.toThrow(UNIQUE_VIOLATION);
   });
 
   it('goes down and up again', async () => {

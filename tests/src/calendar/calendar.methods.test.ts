@@ -4,6 +4,7 @@ import { openCore } from '../../../src/app/core';
 import { auditChainBreaks } from '../../support/audit-chain';
 import { tableCounts } from '../../support/db-snapshot';
 import { expectError, FROZEN_NOW, openTestCore, type TestCore } from '../../support/test-core';
+import { sameDatabaseAs } from '../../support/test-postgres';
 
 const ADMIN = 'window-admin';
 let t: TestCore;
@@ -146,9 +147,9 @@ describe('calendar/set and calendar/remove', () => {
     expect(await auditChainBreaks(t.db)).toEqual([]);
   });
 
-  it('is seen at once by a second core on the same database file (no stale cache)', async () => {
+  it('is seen at once by a second core on the same database (no stale cache)', async () => {
     const other = await openCore({
-      dbFile: t.dbFile,
+      ...sameDatabaseAs(t),
       now: () => FROZEN_NOW,
       onInternalError: () => undefined,
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../src/api/contract';
 import { tableNames } from '../../support/db-snapshot';
+import { intake } from '../../support/fixtures';
 import {
   act,
   caseIn,
@@ -412,7 +413,7 @@ describe('SQL-looking and script-looking text is stored verbatim and is harmless
 
   const SQL = "x'); DROP TABLE cases; --";
   const SCRIPT = '<script>alert("调解")</script><img src=x onerror=alert(1)>';
-  const QUOTES = `"' \\ ; -- /* */ %_ \u0000?`;
+  const QUOTES = `"' \\ ; -- /* */ %_ \t\u0001?`;
 
   it('in reasons, referrals, notes and follow-ups', async () => {
     const tablesBefore = await tableNames(c.t.db);
@@ -462,6 +463,34 @@ describe('SQL-looking and script-looking text is stored verbatim and is harmless
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(3);
+    expect(c.t.internalErrors).toEqual([]);
+  });
+
+  it('except a NUL character, which PostgreSQL cannot store: refused on both engines', async () => {
+    const referred = await register(c);
+    const error = await expectRefused(c, 'VALIDATION', async () =>
+      c.t.call(
+        'cases/refer',
+        {
+          id: referred.id,
+          version: await versionOf(c, referred.id),
+          referredTo: '区法院',
+          reason: `移交\u0000${QUOTES}`,
+        },
+        S.reception,
+      ),
+    );
+    expect(error.fields).toEqual({ reason: '含有无法保存的空字符（U+0000），请删除后重试' });
+    const nested = await expectRefused(c, 'VALIDATION', () =>
+      c.t.call('cases/register', {
+        ...intake(c.studio.medical),
+        parties: [
+          { role: 'applicant', party: { kind: 'person', name: '张\u0000三', sex: 'male' } },
+          { role: 'respondent', party: { kind: 'person', name: '李四', sex: 'male' } },
+        ],
+      }),
+    );
+    expect(Object.keys(nested.fields ?? {})).toEqual(['parties.0.party.name']);
     expect(c.t.internalErrors).toEqual([]);
   });
 });

@@ -1,17 +1,19 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../src/api/result';
 import { openCore } from '../../../src/app/core';
+import type { Database } from '../../../src/db/database';
 import { intake, numberedPerson } from '../../support/fixtures';
+import { runWorkers } from '../../support/race-harness';
 import { FROZEN_NOW, openTestCore, TEST_PASSWORD, type TestCore } from '../../support/test-core';
+import { sameDatabaseAs, testEngine } from '../../support/test-postgres';
+import type { RegisterWorkerConfig, RegisterWorkerResult } from './fixtures/register-worker';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
-const tsxCli = path.join(repoRoot, 'node_modules/.bin/tsx');
-const worker = path.join(here, 'fixtures/register-worker.ts');
+const worker = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'fixtures/register-worker.ts',
+);
 
 const expectedNumbers = (n: number) =>
   Array.from({ length: n }, (_, i) => `（2026）矛医调字第${String(i + 1).padStart(4, '0')}号`);
@@ -65,10 +67,7 @@ describe('gap-free case numbers when saves race', () => {
   it('a registration that fails after taking its number gives the number back', async () => {
     t = await openTestCore();
     const medical = await t.studioId('medical');
-    // Make every case whose summary is FAIL blow up on insert, i.e. after nextSequenceValue.
-    await sql`create trigger test_fail_marked_case before insert on cases
-      when new.summary = 'FAIL'
-      begin select raise(abort, 'injected failure'); end`.execute(t.db);
+    await failMarkedCases(t.db);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         t?.call(
@@ -107,27 +106,29 @@ describe('gap-free case numbers when saves race', () => {
     expect(respondents).toEqual([]);
   });
 
-  it('across processes: 3 workers x 30 registrations on one file give seqs exactly 1..90', async () => {
+  it('across processes: 3 workers x 30 registrations on one database give seqs exactly 1..90', async () => {
     t = await openTestCore();
     const medical = await t.studioId('medical');
-    const dbFile = t.dbFile;
+    const target = sameDatabaseAs(t);
     // The parent's core stays open (idle) too: a fourth connection, as on a busy center.
-    const reports = await runWorkers(3, (i) => [
+    const reports = await runWorkers<RegisterWorkerConfig, RegisterWorkerResult>(
       worker,
-      dbFile,
-      String(i + 1),
-      '30',
-      String(medical),
-      FROZEN_NOW.toISOString(),
-      'reception',
-      TEST_PASSWORD,
-    ]);
+      [1, 2, 3].map((w) => ({
+        target,
+        nowIso: FROZEN_NOW.toISOString(),
+        username: 'reception',
+        password: TEST_PASSWORD,
+        worker: w,
+        count: 30,
+        studioId: medical,
+      })),
+    );
 
     for (const report of reports) {
       expect(report.internal).toEqual([]);
-      expect(report.results.filter((r) => !r.ok)).toEqual([]);
+      expect(report.value.filter((r) => !r.ok)).toEqual([]);
     }
-    const reported = reports.flatMap((r) => r.results.map((x) => (x.ok ? x.value.number : '')));
+    const reported = reports.flatMap((r) => r.value.map((x) => (x.ok ? x.value.number : '')));
     expect(new Set(reported).size).toBe(90);
 
     // Read back through a fresh connection as well as the parent's.
@@ -135,7 +136,7 @@ describe('gap-free case numbers when saves race', () => {
     expect(seqs).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
     expect(numbers).toEqual(expectedNumbers(90));
     expect([...reported].sort()).toEqual(expectedNumbers(90));
-    const fresh = await openCore({ dbFile, now: () => FROZEN_NOW });
+    const fresh = await openCore({ ...target, now: () => FROZEN_NOW });
     try {
       const count = await fresh.db
         .selectFrom('cases')
@@ -154,55 +155,22 @@ describe('gap-free case numbers when saves race', () => {
   }, 40_000);
 });
 
-interface WorkerReport {
-  results: ApiResult<{ id: number; number: string }>[];
-  internal: string[];
-}
-
-/** Starts the workers, waits until every one has signed in, then tells all of them to go. */
-async function runWorkers(n: number, args: (i: number) => string[]): Promise<WorkerReport[]> {
-  const children = Array.from({ length: n }, (_, i) =>
-    spawn(process.execPath, [tsxCli, ...args(i)], {
-      cwd: repoRoot,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    }),
-  );
-  const outputs = children.map((child) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    const ready = new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: string) => {
-        stdout += chunk;
-        if (stdout.includes('ready\n')) resolve();
-      });
-    });
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<WorkerReport>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => {
-        const last = stdout.trim().split('\n').at(-1) ?? '';
-        if (code !== 0 || !last.startsWith('{')) {
-          reject(new Error(`worker exited with ${code}: ${stderr || stdout}`));
-        } else {
-          resolve(JSON.parse(last) as WorkerReport);
-        }
-      });
-    });
-    return { ready, exited };
-  });
-  try {
-    // A worker that dies before "ready" fails the race instead of hanging it.
-    await Promise.race([
-      Promise.all(outputs.map((o) => o.ready)),
-      Promise.all(outputs.map((o) => o.exited)),
-    ]);
-    for (const child of children) child.stdin.end('go\n');
-    return await Promise.all(outputs.map((o) => o.exited));
-  } finally {
-    for (const child of children) if (child.exitCode === null) child.kill();
+/**
+ * Makes every case whose summary is FAIL blow up on insert, i.e. after nextSequenceValue took
+ * its number, in the dialect of the database under test.
+ */
+async function failMarkedCases(db: Database): Promise<void> {
+  if (testEngine() === 'sqlite') {
+    await sql`create trigger test_fail_marked_case before insert on cases
+      when new.summary = 'FAIL'
+      begin select raise(abort, 'injected failure'); end`.execute(db);
+    return;
   }
+  await sql`create function test_fail_marked_case() returns trigger language plpgsql as $$
+    begin
+      if new.summary = 'FAIL' then raise exception 'injected failure'; end if;
+      return new;
+    end $$`.execute(db);
+  await sql`create trigger test_fail_marked_case before insert on cases
+    for each row execute function test_fail_marked_case()`.execute(db);
 }

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
-import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { Migrator } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/app/core';
 import { migrations } from '../../../src/db/migrations';
+import { openBareDatabase, type BareDatabase } from '../../support/bare-database';
+import { FOREIGN_KEY_VIOLATION } from '../../support/constraint-errors';
 import { tableCounts } from '../../support/db-snapshot';
-import { FROZEN_NOW, makeTempDir } from '../../support/test-core';
+import { FROZEN_NOW } from '../../support/test-core';
+import { testEngine } from '../../support/test-postgres';
 
 const STUDIO_CODES = [
   'medical',
@@ -18,36 +20,32 @@ const STUDIO_CODES = [
   'petition',
 ];
 
-let dir: string;
-let dbFile: string;
+/** A new empty database (file or server) per test; the cores below migrate it. */
+let bare: BareDatabase;
 const opened: Core[] = [];
 
 async function open(): Promise<Core> {
-  const core = await openCore({ dbFile, now: () => FROZEN_NOW, onInternalError: () => undefined });
+  const core = await openCore({
+    ...bare.target,
+    now: () => FROZEN_NOW,
+    onInternalError: () => undefined,
+  });
   opened.push(core);
   return core;
 }
 
-beforeEach(() => {
-  dir = makeTempDir('mediation-desk-migrations-');
-  dbFile = path.join(dir, 'desk.sqlite');
+beforeEach(async () => {
+  bare = await openBareDatabase();
 });
 afterEach(async () => {
   for (const core of opened.splice(0)) await core.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bare.close();
 });
 
 async function applied(core: Core): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select name from kysely_migration order by name`.execute(core.db);
   return rows.map((r) => r.name);
-}
-
-async function pragma(core: Core, name: string): Promise<unknown> {
-  const { rows } = await sql<
-    Record<string, unknown>
-  >`select * from ${sql.raw(`pragma_${name}`)}`.execute(core.db);
-  return Object.values(rows[0] ?? {})[0];
 }
 
 describe('migrations', () => {
@@ -101,7 +99,7 @@ describe('migrations', () => {
     );
   });
 
-  it('do nothing on a second open of the same file, keeping its data', async () => {
+  it('do nothing on a second open of the same database, keeping its data', async () => {
     const first = await open();
     await first.db.insertInto('settings').values({ key: 'test.marker', value: 'kept' }).execute();
     const before = await tableCounts(first.db);
@@ -120,19 +118,11 @@ describe('migrations', () => {
     expect(marker?.value).toBe('kept');
   });
 
-  it('do nothing when a second core opens the file while the first is still open', async () => {
+  it('do nothing when a second core opens the database while the first is still open', async () => {
     const first = await open();
     const second = await open();
     expect(await tableCounts(second.db)).toEqual(await tableCounts(first.db));
     expect((await tableCounts(first.db)).studios).toBe(8);
-  });
-
-  it("leave the core's connection in WAL mode with foreign keys on and synchronous FULL", async () => {
-    const core = await open();
-    expect(await pragma(core, 'journal_mode')).toBe('wal');
-    expect(await pragma(core, 'foreign_keys')).toBe(1);
-    expect(await pragma(core, 'synchronous')).toBe(2);
-    expect(Number(await pragma(core, 'busy_timeout'))).toBeGreaterThan(0);
   });
 
   it('enforce foreign keys', async () => {
@@ -142,6 +132,53 @@ describe('migrations', () => {
         .insertInto('rooms')
         .values({ studioId: 4242, nameZh: '无', nameEn: 'None', capacity: 1 })
         .execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(FOREIGN_KEY_VIOLATION);
   });
+
+  it('sort and compare text by code point, as the embedded file does, whatever the server', async () => {
+    const core = await open();
+    const keys = ['（2026）矛医调字第0001号', '(2026)b', '李四', '张三', 'A', 'a_b', 'a/b', 'b', 'Z'];
+    await core.db
+      .insertInto('settings')
+      .values(keys.map((key) => ({ key: `order.${key}`, value: key })))
+      .execute();
+    const sorted = await core.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', 'like', 'order.%')
+      .orderBy('key')
+      .execute();
+    expect(sorted.map((r) => r.value)).toEqual([...keys].sort());
+    const after = await core.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '>', 'order.a_b')
+      .where('key', 'like', 'order.%')
+      .execute();
+    expect(after.map((r) => r.value).sort()).toEqual(keys.filter((k) => k > 'a_b').sort());
+  });
+
+  it.skipIf(testEngine() !== 'postgres')(
+    '0011 gives every text column the "C" collation and takes it back (server only: SQLite compares bytes anyway)',
+    async () => {
+      const core = await open();
+      const collations = async () => {
+        const { rows } = await sql<{ collation: string | null; n: number }>`
+          select collation_name as collation, count(*) as n from information_schema.columns
+          where table_schema = current_schema() and table_name not like 'kysely%'
+            and data_type in ('text', 'character varying')
+          group by collation_name`.execute(core.db);
+        return rows;
+      };
+      expect(await collations()).toEqual([{ collation: 'C', n: expect.any(Number) }]);
+      const migrator = new Migrator({
+        db: core.db,
+        provider: { getMigrations: () => Promise.resolve(migrations) },
+      });
+      expect((await migrator.migrateTo('0010_center_server')).error).toBeUndefined();
+      expect((await collations()).map((r) => r.collation)).toEqual([null]);
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect((await collations()).map((r) => r.collation)).toEqual(['C']);
+    },
+  );
 });

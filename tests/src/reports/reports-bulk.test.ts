@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/app/core';
-import { openDatabase } from '../../../src/db/database';
+import { openDatabase, type Database } from '../../../src/db/database';
+import { copyEmbeddedToServer } from '../../../src/db/copy/copy-to-server';
 import type { DashboardView } from '../../../src/reports/dashboard.service';
 import { loadCaseFacts } from '../../../src/reports/report-facts.repository';
 import { MEASURES } from '../../../src/reports/report.schema';
@@ -9,32 +10,50 @@ import { centerDate } from '../../../src/shared/center-time';
 import { generate } from '../../bench/generate/generate';
 import { BENCH_PASSWORD, cheapPasswordHash } from '../../bench/intake';
 import { makeTempDir } from '../../support/test-core';
+import { createTestDatabase, testEngine } from '../../support/test-postgres';
 import { rmSync } from 'node:fs';
 import { bruteForce, readWorld, tallyOf } from './brute-force';
 
 /**
  * The benchmark's generator (tests/bench/generate) at a few thousand cases: two years of a
- * center's work written in bulk. The packed read (SQLite group_concat) and the plain one give
- * the same facts, and the dashboard agrees with the brute-force count.
+ * center's work written in bulk into a file (and, on the `postgres` project, copied to a
+ * server database, where the core then works). The packed read of the file (SQLite
+ * group_concat) and the plain one of the database in use give the same facts, and the
+ * dashboard agrees with the brute-force count.
  */
 
 const NOW = new Date('2026-03-10T02:00:00.000Z');
 const SESSION = 'bulk';
 let dir: string;
+let file: Database;
 let core: Core;
+let dropServer: () => Promise<void> = () => Promise.resolve();
 
 beforeAll(async () => {
   dir = makeTempDir('md-reports-bulk-');
-  const file = path.join(dir, 'bulk.sqlite');
-  await (await openDatabase({ file })).destroy();
+  const dbFile = path.join(dir, 'bulk.sqlite');
+  await (await openDatabase({ file: dbFile })).destroy();
   await generate({
-    file,
+    file: dbFile,
     cases: 3000,
     now: NOW,
     passwordHash: cheapPasswordHash(BENCH_PASSWORD),
     seed: 7,
   });
-  core = await openCore({ dbFile: file, now: () => NOW });
+  file = await openDatabase({ file: dbFile });
+  if (testEngine() === 'postgres') {
+    const server = await createTestDatabase();
+    dropServer = server.drop;
+    const target = await openDatabase({ file: '', postgres: server.connection });
+    try {
+      await copyEmbeddedToServer(file, target);
+    } finally {
+      await target.destroy();
+    }
+    core = await openCore({ dbFile, postgres: server.connection, now: () => NOW });
+  } else {
+    core = await openCore({ dbFile, now: () => NOW });
+  }
   const signIn = await core.dispatch(SESSION, 'auth/signIn', {
     username: 'bench',
     password: BENCH_PASSWORD,
@@ -44,13 +63,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core.close();
+  await file.destroy();
+  await dropServer();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a bulk-generated center', () => {
-  it('reads the same facts packed as plain', async () => {
+  it('reads the same facts packed from the file as plain from the database in use', async () => {
     const range = { from: '2025-01-01', to: '2026-03-10', studioIds: null };
-    const packed = await loadCaseFacts(core.db, range, { packed: true });
+    const packed = await loadCaseFacts(file, range, { packed: true });
     const plain = await loadCaseFacts(core.db, range, { packed: false });
     expect(packed.length).toBeGreaterThan(1500);
     const rows = (facts: typeof packed) => {

@@ -1,73 +1,22 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../src/api/result';
 import { intake, numberedPerson } from '../../support/fixtures';
 import { S } from '../../support/lifecycle';
+import { runWorkers } from '../../support/race-harness';
 import { FROZEN_NOW, TEST_PASSWORD } from '../../support/test-core';
+import { sameDatabaseAs } from '../../support/test-postgres';
+import type { BookWorkerConfig, BookWorkerResult } from './fixtures/book-worker';
 import { doubleBookings, occupancyDrift } from './invariants';
 import { at, openScheduleCenter, partiesOf, WED, type ScheduleCenter } from './support';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
-const tsxCli = path.join(repoRoot, 'node_modules/.bin/tsx');
-const worker = path.join(here, 'fixtures/book-worker.ts');
+const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/book-worker.ts');
 
 let c: ScheduleCenter | undefined;
 afterEach(async () => {
   await c?.close();
   c = undefined;
 });
-
-interface WorkerReport {
-  results: ApiResult<{ id: number }>[];
-  internal: string[];
-}
-
-/** Starts the workers, waits until both have signed in, then tells them to go at once. */
-async function race(args: string[][]): Promise<WorkerReport[]> {
-  const children = args.map((a) =>
-    spawn(process.execPath, [tsxCli, worker, ...a], { cwd: repoRoot, stdio: 'pipe' }),
-  );
-  const outputs = children.map((child) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    const ready = new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: string) => {
-        stdout += chunk;
-        if (stdout.includes('ready\n')) resolve();
-      });
-    });
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<WorkerReport>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => {
-        const last = stdout.trim().split('\n').at(-1) ?? '';
-        if (code !== 0 || !last.startsWith('{')) {
-          reject(new Error(`worker exited with ${code}: ${stderr || stdout}`));
-        } else {
-          resolve(JSON.parse(last) as WorkerReport);
-        }
-      });
-    });
-    return { ready, exited };
-  });
-  try {
-    await Promise.race([
-      Promise.all(outputs.map((o) => o.ready)),
-      Promise.all(outputs.map((o) => o.exited)),
-    ]);
-    for (const child of children) child.stdin.end('go\n');
-    return await Promise.all(outputs.map((o) => o.exited));
-  } finally {
-    for (const child of children) if (child.exitCode === null) child.kill();
-  }
-}
 
 describe('two workstations booking at the same moment', () => {
   it('exactly one of two overlapping bookings of a room, a staff member or a party wins', async () => {
@@ -91,14 +40,17 @@ describe('two workstations booking at the same moment', () => {
     }
     const rooms = [center.rooms.medical1, center.rooms.medical2];
     const staff = [center.staff.mediator, center.staff.mediator2];
-    // Twelve windows of 20 minutes; in each, both workers want one contested thing.
+    // Twelve windows of 30 minutes; in each, both workers want one contested thing. The first
+    // worker holds its room and its mediator in every window, so the windows must not overlap
+    // (the second worker's session ends 25 minutes in): otherwise a session could lose to the
+    // next window's, and who wins a window would depend on the order the calls arrive in.
     const contested = ['room', 'staff', 'party'] as const;
     const windows = Array.from({ length: 12 }, (_, k) => k);
     const inputsFor = (w: 0 | 1) =>
       windows.map((k) => {
         const what = contested[k % 3];
         const own = cases[w];
-        const minute = 8 * 60 + 30 + k * 20;
+        const minute = 8 * 60 + 30 + k * 30;
         const time = (m: number) =>
           `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
         return {
@@ -113,19 +65,21 @@ describe('two workstations booking at the same moment', () => {
           acceptWarnings: true,
         };
       });
-    const reports = await race(
-      (['user.mediator', 'user.mediator2'] as const).map((username, w) => [
-        center.t.dbFile,
-        FROZEN_NOW.toISOString(),
+    const target = sameDatabaseAs(center.t);
+    const reports = await runWorkers<BookWorkerConfig, BookWorkerResult>(
+      worker,
+      (['user.mediator', 'user.mediator2'] as const).map((username, w) => ({
+        target,
+        nowIso: FROZEN_NOW.toISOString(),
         username,
-        TEST_PASSWORD,
-        JSON.stringify(inputsFor(w as 0 | 1)),
-      ]),
+        password: TEST_PASSWORD,
+        inputs: inputsFor(w as 0 | 1),
+      })),
     );
     for (const report of reports) expect(report.internal).toEqual([]);
     for (const k of windows) {
       const outcomes = reports.map((r) => {
-        const result = r.results[k];
+        const result = r.value[k];
         return result?.ok ? 'ok' : result?.error.code;
       });
       expect(outcomes.sort(), `window ${k} (${contested[k % 3]})`).toEqual(['CONFLICT', 'ok']);

@@ -46,9 +46,9 @@ export async function occupancyDrift(db: Database): Promise<string[]> {
     ),
     actual as (select session_id, resource, resource_id, starts_at, ends_at from session_occupancy)
     select 'missing ' || session_id || ' ' || resource || ' ' || resource_id as row
-      from (select * from expected except select * from actual)
+      from (select * from expected except select * from actual) as missing
     union all
     select 'extra ' || session_id || ' ' || resource || ' ' || resource_id
-      from (select * from actual except select * from expected)`.execute(db);
+      from (select * from actual except select * from expected) as extra`.execute(db);
   return rows.map((r) => r.row);
 }

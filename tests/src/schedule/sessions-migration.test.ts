@@ -1,29 +1,21 @@
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../src/db/migrations';
-import { createSqlite3Dialect } from '../../../src/db/sqlite/sqlite3-dialect';
+import { openBareDatabase, type BareDatabase } from '../../support/bare-database';
+import { CHECK_VIOLATION } from '../../support/constraint-errors';
 import { tableNames } from '../../support/db-snapshot';
-import { makeTempDir } from '../../support/test-core';
 
-/** Migration 0006 on its own: its tables, its checks, and a clean way back. */
-const dirs: string[] = [];
-const dbs: Kysely<unknown>[] = [];
+/** Migration 0006 on its own: its tables, its checks, and a clean way back (on both engines). */
+const opened: BareDatabase[] = [];
 afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.destroy();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const bare of opened.splice(0)) await bare.close();
 });
 
 async function migratedTo(name: string) {
-  const dir = makeTempDir('mediation-desk-0006-');
-  dirs.push(dir);
-  // Migrations are Kysely<any> with snake_case names; no CamelCasePlugin needed here.
-  const db = new Kysely<unknown>({
-    dialect: createSqlite3Dialect({ filename: path.join(dir, 'm.sqlite'), busyTimeoutMs: 1000 }),
-  });
-  dbs.push(db);
+  const bare = await openBareDatabase();
+  opened.push(bare);
+  const { db } = bare;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
@@ -55,10 +47,10 @@ describe('0006_sessions', () => {
     const a = '2026-03-11T01:00:00.000Z';
     const b = '2026-03-11T02:00:00.000Z';
     await insert('mediation', 'scheduled', a, b);
-    await expect(insert('party', 'scheduled', a, b)).rejects.toThrow(/CHECK/);
-    await expect(insert('mediation', 'maybe', a, b)).rejects.toThrow(/CHECK/);
-    await expect(insert('mediation', 'scheduled', b, a)).rejects.toThrow(/CHECK/);
-    await expect(insert('mediation', 'scheduled', a, a)).rejects.toThrow(/CHECK/);
+    await expect(insert('party', 'scheduled', a, b)).rejects.toThrow(CHECK_VIOLATION);
+    await expect(insert('mediation', 'maybe', a, b)).rejects.toThrow(CHECK_VIOLATION);
+    await expect(insert('mediation', 'scheduled', b, a)).rejects.toThrow(CHECK_VIOLATION);
+    await expect(insert('mediation', 'scheduled', a, a)).rejects.toThrow(CHECK_VIOLATION);
   });
 
   it('goes back down to 0005 without a trace', async () => {

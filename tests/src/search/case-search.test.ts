@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDIT_CODES, IDS, organization, person } from '../../support/fixtures';
 import { openTestCore, type TestCore } from '../../support/test-core';
-import { ftsIntegrityCheck, named, seedCase } from './support/seed';
+import { searchIndexCheck, named, seedCase } from './support/seed';
 
 /**
  * The search box of the case list (cases/list `q`) on hand-made cases: long terms through the
@@ -164,7 +164,7 @@ describe('search: whatever is typed is literal text', () => {
 
   it('left the cases table and the index intact', async () => {
     expect((await t.ok('cases/count', {})).total).toBe(Object.keys(c).length);
-    await ftsIntegrityCheck(t.db);
+    await searchIndexCheck(t.db);
   });
 });
 

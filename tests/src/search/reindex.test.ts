@@ -7,7 +7,7 @@ import {
 } from '../../../src/search/case-search';
 import { dumpTables } from '../../support/db-snapshot';
 import { openTestCore, type TestCore } from '../../support/test-core';
-import { ftsIntegrityCheck, named, seedCase } from './support/seed';
+import { searchIndexCheck, named, seedCase } from './support/seed';
 
 /**
  * Keeping the index current: after a case's parties, a party's name or a summary change, the
@@ -20,7 +20,7 @@ beforeEach(async () => {
   t = await openTestCore();
 });
 afterEach(async () => {
-  await ftsIntegrityCheck(t.db);
+  await searchIndexCheck(t.db);
   expect(await staleSearchDocuments(t.db)).toEqual([]);
   await t.close();
 });

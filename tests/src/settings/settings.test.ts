@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpTables } from '../../support/db-snapshot';
 import { intake } from '../../support/fixtures';
 import { expectError, type TestCore } from '../../support/test-core';
+import { testEngine } from '../../support/test-postgres';
 import { ADMIN, auditRowsOf, expectRefused, openAdminCore } from './support/admin-core';
 
 let t: TestCore;
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('settings/get', () => {
-  it('shows the defaults in force and the embedded database file', async () => {
+  it('shows the defaults in force and the database in use', async () => {
     expect(await t.ok('settings/get', {}, ADMIN)).toEqual({
       center: {
         name: '矛盾纠纷调处化解中心',
@@ -27,7 +28,8 @@ describe('settings/get', () => {
       },
       security: { idleLockMinutes: 10 },
       workHours: { start: '08:30', end: '17:30', breakStart: '12:00', breakEnd: '14:00' },
-      database: { kind: 'sqlite', file: t.dbFile },
+      // On the server, the file this computer keeps for switching back.
+      database: { kind: testEngine(), file: t.dbFile },
     });
   });
 

@@ -12,6 +12,7 @@ import {
   makeTempDir,
   TEST_PASSWORD,
 } from '../../../support/test-core';
+import { createCoreTarget } from '../../../support/test-postgres';
 
 /** Who calls: one of the roles alone, or nobody signed in. */
 export type Actor = Role | 'anonymous';
@@ -28,8 +29,9 @@ export async function openRoleCenter() {
   const dbFile = path.join(dir, 'desk.sqlite');
   let ms = 0;
   const internalErrors: { method: string; error: unknown }[] = [];
+  const database = await createCoreTarget(dbFile);
   const core: Core = await openCore({
-    dbFile,
+    ...database.target,
     now: () => FROZEN_NOW,
     activityClock: () => ms,
     onInternalError: (method, error) => internalErrors.push({ method, error }),
@@ -84,6 +86,7 @@ export async function openRoleCenter() {
     call,
     async close() {
       await core.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -12,6 +12,7 @@ import {
   makeTempDir,
   TEST_PASSWORD,
 } from '../../../support/test-core';
+import { createCoreTarget } from '../../../support/test-postgres';
 
 /**
  * A core whose activity clock (idle lock, throttling) the test moves by hand, with staff
@@ -21,8 +22,9 @@ export async function openClockedCore() {
   const dir = makeTempDir('mediation-desk-clocked-');
   let ms = 1_000_000;
   const internalErrors: unknown[] = [];
+  const database = await createCoreTarget(path.join(dir, 'desk.sqlite'));
   const core: Core = await openCore({
-    dbFile: path.join(dir, 'desk.sqlite'),
+    ...database.target,
     now: () => FROZEN_NOW,
     activityClock: () => ms,
     onInternalError: (_method, error) => internalErrors.push(error),
@@ -62,6 +64,7 @@ export async function openClockedCore() {
     },
     async close() {
       await core.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
