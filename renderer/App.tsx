@@ -18,8 +18,13 @@ const theme = createTheme({
   defaultRadius: 'sm',
 });
 
+/**
+ * No refetch on focus: the live refresh (renderer/api/live-refresh.ts) polls the change marker at
+ * once on focus and refreshes only what changed, quietly. A plain focus refetch would also run
+ * while the window is locked, answer LOCKED, and put error panels where unsaved forms were.
+ */
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true, staleTime: 5_000 } },
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });
 
 /** Date pickers speak the interface language (month and weekday names), weeks start on Monday. */

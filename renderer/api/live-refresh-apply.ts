@@ -9,10 +9,9 @@ const TRANSIENT: ReadonlySet<string> = new Set(['INTERNAL', 'UNAVAILABLE', 'BUSY
 /** The window's session changed under it: the sign-in gate takes over (and refreshes all). */
 const SESSION: ReadonlySet<string> = new Set(['LOCKED', 'UNAUTHENTICATED']);
 
-const isInfinite = (query: Query): boolean => {
-  const data: unknown = query.state.data;
-  return typeof data === 'object' && data !== null && 'pages' in data && 'pageParams' in data;
-};
+/** A paged list (useInfiniteQuery): its pages are read in order, one cursor after another. */
+const isInfinite = (query: Query): boolean =>
+  query.queryType === 'infinite' || 'getNextPageParam' in query.options;
 
 /**
  * Brings one cached read up to date after a change elsewhere, without ever passing its screen
@@ -59,7 +58,9 @@ export async function refreshQuietly(client: QueryClient, query: Query): Promise
     return 'done';
   }
   // Someone fetched it since we started (their read began later): theirs is at least as new.
+  // Or it left the cache meanwhile (signed out, another person signed in): it must not return.
   if (query.state.dataUpdateCount !== updates || query.state.fetchStatus !== 'idle') return 'done';
+  if (client.getQueryCache().get(query.queryHash) !== query) return 'done';
   client.setQueryData(query.queryKey, data, { updatedAt: startedAt });
   return 'done';
 }

@@ -6,7 +6,7 @@ const filterFields = z.object({
   /** Center dates (Asia/Shanghai), both inclusive. */
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  staffId: z.number().int().positive().optional(),
+  staffId: z.int32().positive().optional(),
   method: z.string().trim().min(1).max(100).optional(),
   entity: z.string().trim().min(1).max(100).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),
@@ -23,8 +23,8 @@ export type AuditFilterInput = z.input<typeof auditFilterSchema>;
 export const auditListSchema = filterFields
   .extend({
     /** Keyset cursor from the previous page (`nextBeforeId`). */
-    beforeId: z.number().int().positive().optional(),
-    limit: z.number().int().min(1).max(200).default(50),
+    beforeId: z.int32().positive().optional(),
+    limit: z.int32().min(1).max(200).default(50),
   })
   .refine(datesInOrder, dateOrder);
 export type AuditListInput = z.input<typeof auditListSchema>;

@@ -13,7 +13,7 @@ export const isoDateSchema = z.string().refine(isIsoDate, { error: 'validation.d
 /** Years the center can plan in; wide enough for old cases, narrow enough to catch typos. */
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
-export const calendarYearSchema = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
+export const calendarYearSchema = z.int32().min(FIRST_YEAR).max(LAST_YEAR);
 
 export const calendarListSchema = z.object({ year: calendarYearSchema });
 

@@ -54,7 +54,7 @@ const cursorSchema = z
     s: z.enum(CASE_LIST_SORTS),
     d: z.enum(SORT_DIRECTIONS),
     k: z.string().max(200),
-    i: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    i: z.int32().positive(),
   })
   .strict();
 

@@ -40,13 +40,13 @@ const anyOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).max(values.length * 2);
 
 const filterShape = {
-  studioIds: z.array(z.number().int().positive()).max(50).optional(),
+  studioIds: z.array(z.int32().positive()).max(50).optional(),
   statuses: anyOf(CASE_STATUSES).optional(),
   categories: anyOf(CATEGORIES).optional(),
   sources: anyOf(SOURCES).optional(),
   riskLevels: anyOf(RISK_LEVELS).optional(),
   /** Cases this staff member mediates (case_mediators). */
-  mediatorId: z.number().int().positive().optional(),
+  mediatorId: z.int32().positive().optional(),
   /**
    * Open cases past their deadline. `overdue` and `dueSoon` together mean "urgent": either one
    * (both at once would always be empty). `false` is the same as absent.
@@ -92,7 +92,7 @@ export const caseListSchema = z
     ...filterShape,
     sort: z.enum(CASE_LIST_SORTS).default('registeredAt'),
     direction: z.enum(SORT_DIRECTIONS).default('desc'),
-    limit: z.number().int().min(1).max(CASE_LIST_MAX_LIMIT).default(CASE_LIST_DEFAULT_LIMIT),
+    limit: z.int32().min(1).max(CASE_LIST_MAX_LIMIT).default(CASE_LIST_DEFAULT_LIMIT),
     /** `nextCursor` of the previous page, as given; the same sort and direction must be asked. */
     after: z
       .string()

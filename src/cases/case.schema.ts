@@ -81,17 +81,17 @@ export type AgentAuthority = (typeof AGENT_AUTHORITIES)[number];
 export const casePartySchema = z.object({
   role: z.enum(PARTY_ROLES),
   /** Reuse a stored party (found at intake) instead of creating a new record. */
-  partyId: z.number().int().positive().optional(),
+  partyId: z.int32().positive().optional(),
   party: partySchema,
   /** An agent (代理人) acts for the party at this position in the list, with a power of attorney. */
-  represents: z.number().int().min(0).optional(),
+  represents: z.int32().min(0).optional(),
   authority: z.enum(AGENT_AUTHORITIES).optional(),
 });
 
 /** 登记 register: everything reception enters for a new dispute. */
 export const intakeSchema = z
   .object({
-    studioId: z.number({ error: 'validation.choose' }).int().positive(),
+    studioId: z.int32({ error: 'validation.choose' }).positive(),
     category: z.enum(CATEGORIES),
     source: z.enum(SOURCES),
     riskLevel: z.enum(RISK_LEVELS).default('low'),
@@ -155,12 +155,12 @@ export const intakeSchema = z
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.output<typeof intakeSchema>;
 
-export const caseIdSchema = z.object({ id: z.number().int().positive() });
+export const caseIdSchema = z.object({ id: z.int32().positive() });
 
 export const queueSchema = z.object({
-  studioId: z.number().int().positive().optional(),
+  studioId: z.int32().positive().optional(),
   status: z.enum(CASE_STATUSES).optional(),
-  limit: z.number().int().min(1).max(500).default(200),
+  limit: z.int32().min(1).max(500).default(200),
 });
 
 /** 调解结果 outcome of a concluded case. */
@@ -183,7 +183,7 @@ export const PERFORMANCE = ['fulfilled', 'partly_fulfilled', 'not_fulfilled', 'n
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 
 const reason = z.string().trim().min(1).max(1000);
-const version = z.number().int().positive();
+const version = z.int32().positive();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
@@ -197,7 +197,7 @@ const isoDate = z
   );
 
 /** Every state change names the version it was based on (optimistic concurrency). */
-const target = { id: z.number().int().positive(), version };
+const target = { id: z.int32().positive(), version };
 
 export const acceptSchema = z.object({ ...target });
 export const declineSchema = z.object({ ...target, reason });
@@ -237,18 +237,18 @@ export const concludeSchema = z
 export const archiveSchema = z.object({ ...target });
 export const transferSchema = z.object({
   ...target,
-  studioId: z.number().int().positive(),
+  studioId: z.int32().positive(),
   reason,
 });
 export const assignMediatorsSchema = z.object({
   ...target,
-  staffIds: z.array(z.number().int().positive()).max(10),
+  staffIds: z.array(z.int32().positive()).max(10),
 });
 export const pauseDeadlineSchema = z.object({ ...target, reason });
 export const resumeDeadlineSchema = z.object({ ...target });
 export const extendDeadlineSchema = z.object({
   ...target,
-  days: z.number().int().min(1).max(365),
+  days: z.int32().min(1).max(365),
   reason,
 });
 export const openLinkedSchema = z.object({
@@ -257,7 +257,7 @@ export const openLinkedSchema = z.object({
   summary: z.string().trim().max(5000).optional(),
 });
 export const recordFollowUpSchema = z.object({
-  followUpId: z.number().int().positive(),
+  followUpId: z.int32().positive(),
   version,
   performance: z.enum(PERFORMANCE),
   satisfaction: z.enum(SATISFACTION).optional(),

@@ -23,7 +23,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const SIGN_METHODS = ['signed', 'sealed', 'fingerprinted'] as const;
 export type SignMethod = (typeof SIGN_METHODS)[number];
 
-const id = z.number().int().positive();
+const id = z.int32().positive();
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
 
@@ -70,7 +70,7 @@ export const agreementContentSchema = z
     performancePlace: text(500).default(''),
     performanceDeadline: isoDate.optional(),
     /** One for each party and one kept by the committee, unless more are asked for. */
-    copies: z.number().int().min(2).max(30),
+    copies: z.int32().min(2).max(30),
   })
   .superRefine((c, ctx) => {
     const seen = new Set<number>();
@@ -98,7 +98,7 @@ export type AgreementContent = z.output<typeof agreementContentSchema>;
 export const saveAgreementSchema = z.object({
   caseId: id,
   versionId: id.optional(),
-  revision: z.number().int().positive().optional(),
+  revision: z.int32().positive().optional(),
   content: agreementContentSchema,
 });
 

@@ -157,7 +157,7 @@ const centerDate = z
     { error: 'validation.date' },
   );
 
-const studioIds = z.array(z.number().int().positive()).max(50);
+const studioIds = z.array(z.int32().positive()).max(50);
 
 function checkRange(v: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (v.from > v.to) {
@@ -188,7 +188,7 @@ export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
 
 /** One row of a dashboard table: a studio id, a category or a source. */
 const groupSchema = z.discriminatedUnion('by', [
-  z.object({ by: z.literal('studio'), key: z.number().int().positive() }),
+  z.object({ by: z.literal('studio'), key: z.int32().positive() }),
   z.object({ by: z.literal('category'), key: z.enum(CATEGORIES) }),
   z.object({ by: z.literal('source'), key: z.enum(SOURCES) }),
 ]);
@@ -208,8 +208,8 @@ const drillShape = {
 export const drillSchema = z
   .object({
     ...drillShape,
-    offset: z.number().int().min(0).max(1_000_000).default(0),
-    limit: z.number().int().min(1).max(DRILL_MAX_LIMIT).default(50),
+    offset: z.int32().min(0).max(1_000_000).default(0),
+    limit: z.int32().min(1).max(DRILL_MAX_LIMIT).default(50),
   })
   .superRefine(checkRange);
 export type DrillInput = z.input<typeof drillSchema>;
@@ -233,8 +233,8 @@ const overdueShape = {
 /** 超期、临期 open cases past or near their deadline, across studios or the caller's own. */
 export const overdueSchema = z.object({
   ...overdueShape,
-  offset: z.number().int().min(0).max(1_000_000).default(0),
-  limit: z.number().int().min(1).max(DRILL_MAX_LIMIT).default(100),
+  offset: z.int32().min(0).max(1_000_000).default(0),
+  limit: z.int32().min(1).max(DRILL_MAX_LIMIT).default(100),
 });
 export type OverdueInput = z.input<typeof overdueSchema>;
 
@@ -264,8 +264,8 @@ export type ExportInput = z.input<typeof exportSchema>;
 
 /** 月度统计报表 the monthly statistics report (PDF). */
 export const monthlyReportSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
-  month: z.number().int().min(1).max(12),
+  year: z.int32().min(2000).max(2100),
+  month: z.int32().min(1).max(12),
   studioIds: studioIds.optional(),
 });
 export type MonthlyReportInput = z.input<typeof monthlyReportSchema>;

@@ -8,8 +8,8 @@ import { centerInstant, dateSchema, wallTimeSchema } from './session-time.schema
  * input with the functions below; the core validates that input again with its own schemas.
  */
 
-const id = z.number({ error: 'validation.choose' }).int().positive();
-const ids = z.array(z.number().int().positive());
+const id = z.int32({ error: 'validation.choose' }).positive();
+const ids = z.array(z.int32().positive());
 
 interface WallRange {
   startTime: string;

@@ -34,8 +34,8 @@ export type SessionWarning =
   | { readonly code: 'holiday'; readonly date: string; readonly name: string }
   | { readonly code: 'past' };
 
-const id = z.number().int().positive();
-const version = z.number().int().positive();
+const id = z.int32().positive();
+const version = z.int32().positive();
 const ids = (max: number) => z.array(id).max(max);
 const notes = z.string().trim().max(2000).default('');
 const acceptWarnings = z.boolean().default(false);
@@ -137,15 +137,15 @@ export const nextFreeSlotsSchema = z.object({
   studioId: id,
   staffIds: ids(10).default([]),
   partyIds: ids(30).default([]),
-  durationMinutes: z.number().int().min(5).max(600),
-  withinWorkingDays: z.number().int().min(1).max(30).default(10),
+  durationMinutes: z.int32().min(5).max(600),
+  withinWorkingDays: z.int32().min(1).max(30).default(10),
   /** Search from here (never before now); default now. */
   from: instantSchema.optional(),
   /** Only this room; default any room of the studio. */
   roomId: id.optional(),
   /** A session being moved: its own bookings do not count. */
   excludeSessionId: id.optional(),
-  limit: z.number().int().min(1).max(10).default(5),
+  limit: z.int32().min(1).max(10).default(5),
 });
 
 /** Calendar views: center dates from–to (inclusive), narrowed by studio, room or staff member. */
@@ -219,8 +219,8 @@ export const openReceptionSlotsSchema = z
     leaderStaffId: id,
     date: dateSchema,
     firstStart: wallTimeSchema,
-    slotMinutes: z.number().int().min(10).max(240),
-    count: z.number().int().min(1).max(20),
+    slotMinutes: z.int32().min(10).max(240),
+    count: z.int32().min(1).max(20),
     notes,
     acceptWarnings,
   })

@@ -64,7 +64,7 @@ export const MIN_IDLE_MINUTES = 1;
 export const MAX_IDLE_MINUTES = 240;
 
 export const securitySettingsSchema = z.object({
-  idleLockMinutes: z.number().int().min(MIN_IDLE_MINUTES).max(MAX_IDLE_MINUTES),
+  idleLockMinutes: z.int32().min(MIN_IDLE_MINUTES).max(MAX_IDLE_MINUTES),
 });
 
 /** An absolute path on Windows (C:\…, \\server\share) or POSIX (/…). */
@@ -82,8 +82,8 @@ export const absolutePathSchema = z
 export const backupSettingsSchema = z.object({
   /** Empty: the default folder beside the database file. */
   folder: z.union([z.literal(''), absolutePathSchema]),
-  keepDaily: z.number().int().min(1).max(365),
-  keepMonthly: z.number().int().min(0).max(120),
+  keepDaily: z.int32().min(1).max(365),
+  keepMonthly: z.int32().min(0).max(120),
 });
 export type BackupSettingsInput = z.input<typeof backupSettingsSchema>;
 
@@ -124,8 +124,8 @@ export const DEFAULT_WORK_HOURS: WorkHours = {
   breakEnd: '14:00',
 };
 
-const version = z.number().int().positive();
-const studioId = z.number().int().positive();
+const version = z.int32().positive();
+const studioId = z.int32().positive();
 
 /** What the admin may change of a studio; its kind is fixed (the lifecycle depends on it). */
 const studioFields = {
@@ -136,7 +136,7 @@ const studioFields = {
   numberCode,
   /** 调 in 调字, 调确 in 调确字. */
   numberWord: numberCode,
-  deadlineAmount: z.number().int().min(1).max(365),
+  deadlineAmount: z.int32().min(1).max(365),
   deadlineUnit: z.enum(DEADLINE_UNITS),
 };
 
@@ -170,14 +170,14 @@ export type StudioDeadlineInput = z.input<typeof studioDeadlineSchema>;
 const roomFields = {
   nameZh: z.string().trim().min(1).max(40),
   nameEn: z.string().trim().min(1).max(80),
-  capacity: z.number().int().min(1).max(500),
+  capacity: z.int32().min(1).max(500),
 };
 
 export const createRoomSchema = z.object({ studioId, ...roomFields });
 export type CreateRoomInput = z.input<typeof createRoomSchema>;
 
 export const updateRoomSchema = z.object({
-  id: z.number().int().positive(),
+  id: z.int32().positive(),
   studioId,
   ...roomFields,
   active: z.boolean(),
@@ -193,7 +193,7 @@ export const REVEAL_ROLES = ['reception', 'mediator', 'clerk', 'director'] as co
 /** 查看完整号码: which number of which party on which case. */
 export const REVEALABLE_FIELDS = ['idNumber', 'phone'] as const;
 export const revealSchema = z.object({
-  caseId: z.number().int().positive(),
-  partyId: z.number().int().positive(),
+  caseId: z.int32().positive(),
+  partyId: z.int32().positive(),
   field: z.enum(REVEALABLE_FIELDS),
 });

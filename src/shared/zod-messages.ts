@@ -29,4 +29,8 @@ function keyFor(issue: z.core.$ZodRawIssue): ValidationKey {
 
 z.config({ customError: (issue) => keyFor(issue) });
 
+// Integers in inputs are z.int32(): ids, versions and counts are `integer` columns on the
+// center's server, where a larger number is an SQL error rather than "not found" as in SQLite's
+// 64-bit integers. Bounded here, the same input gets the same answer from both engines.
+
 export { z };

@@ -24,14 +24,14 @@ export const signInSchema = z.object({
 });
 
 export const createStaffSchema = setupSchema.extend({
-  studioIds: z.array(z.number().int().positive()).default([]),
+  studioIds: z.array(z.int32().positive()).default([]),
 });
 
 export const setLocaleSchema = z.object({ locale: z.enum(LOCALES) });
 
-const staffId = z.number().int().positive();
-const version = z.number().int().positive();
-const studioIds = z.array(z.number().int().positive()).max(50);
+const staffId = z.int32().positive();
+const version = z.int32().positive();
+const studioIds = z.array(z.int32().positive()).max(50);
 const roles = z.array(z.enum(ROLES)).min(1, { error: 'validation.roles' });
 
 /** Settings → Staff: name, roles and studios of an account (username and password apart). */

@@ -16,7 +16,8 @@ import { measure, timed, type Figure } from './measure';
  * GIN keeps each key once) answers `grams @> array[term]` exactly, without a recheck of the
  * text. The function is IMMUTABLE (substr by characters, nothing from the session's settings),
  * so it may stand in an index expression; PostgreSQL maintains the index with the table, as it
- * does the trigram index.
+ * does the trigram index. Only rare terms go through it (rareTerms): a common one is found
+ * fastest as now.
  *
  * To adopt it: SHORT_TERMS_DDL as a PostgreSQL-only migration (0011), and the condition of
  * pgTrigramWithGrams below in src/search/pg-trigram.ts.
@@ -31,39 +32,75 @@ export const SHORT_TERMS_DDL = [
 ];
 
 const DOCUMENT = sql`(number || chr(10) || names || chr(10) || body)`;
+/** A gram in more documents than this is found faster by the scan than through the index. */
+const MAX_GRAM_FREQUENCY = 0.01;
 
-/** pgTrigram, with short terms looked up in the grams index. */
+/**
+ * The short terms worth the index: those the planner's statistics of the index expression do
+ * not list among their common elements at or above MAX_GRAM_FREQUENCY. A common one (a
+ * frequent surname) stays a LIKE: the list finds its page by walking the sort order and
+ * stops early, where the index would hand over most of the table (and a count would evaluate
+ * md_search_grams on every row).
+ */
+async function rareTerms(db: Database, short: readonly string[]): Promise<string[]> {
+  if (short.length === 0) return [];
+  const { rows } = await sql<{ term: string }>`
+    select u.term from pg_stats s,
+      unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(term, frequency)
+    where s.schemaname = current_schema() and s.tablename = 'case_search_docs_grams_ix'
+      and u.term = any(${[...short]}::text[]) and u.frequency >= ${MAX_GRAM_FREQUENCY}`.execute(db);
+  const common = new Set(rows.map((r) => r.term));
+  return short.filter((t) => !common.has(t));
+}
+
+/** pgTrigram, with rare short terms looked up in the grams index first. */
 export const pgTrigramWithGrams: SearchDialect = {
   ...pgTrigram,
-  casesMatching(_db, indexed, short) {
-    const conditions: RawBuilder<SqlBool>[] = indexed.map(
+  async casesMatching(db, indexed, short) {
+    // Every term stays a LIKE (exact on its own); the grams condition only lets the planner
+    // find the candidates of rare short terms through the index.
+    const conditions: RawBuilder<SqlBool>[] = [...indexed, ...short].map(
       (term) => sql<SqlBool>`${DOCUMENT} like ${likePattern(term)}`,
     );
-    if (short.length > 0) {
-      const terms = sql.join(short.map((t) => sql`${t}::text`));
-      conditions.push(sql<SqlBool>`md_search_grams${DOCUMENT} @> array[${terms}]`);
+    const rare = await rareTerms(db, short);
+    if (rare.length > 0) {
+      const terms = sql.join(rare.map((t) => sql`${t}::text`));
+      conditions.unshift(sql<SqlBool>`md_search_grams${DOCUMENT} @> array[${terms}]`);
     }
-    return Promise.resolve(
-      sql<SqlBool>`${sql.ref('cases.id')} in (select case_id from case_search_docs where ${sql.join(conditions, sql` and `)})`,
-    );
+    return sql<SqlBool>`${sql.ref('cases.id')} in (select case_id from case_search_docs where ${sql.join(conditions, sql` and `)})`;
   },
 };
 
-/** The list's query, reduced to what search changes: one page of matching case ids. */
-async function page(db: Database, dialect: SearchDialect, q: string, limit: number) {
+async function condition(db: Database, dialect: SearchDialect, q: string) {
   const query = parseSearchQuery(q);
   if (query === null || query.kind !== 'text') throw new Error(`not a text query: ${q}`);
-  const condition = await dialect.casesMatching(db, query.indexed, query.short);
+  return dialect.casesMatching(db, query.indexed, query.short);
+}
+
+/** The list's query, reduced to what search changes: one page of matching case ids. */
+async function page(db: Database, dialect: SearchDialect, q: string, limit: number) {
+  const where = await condition(db, dialect, q);
   return (
     await db
       .selectFrom('cases')
       .select('cases.id')
-      .where(condition)
+      .where(where)
       .orderBy('cases.registeredAt', 'desc')
       .orderBy('cases.id', 'desc')
       .limit(limit)
       .execute()
   ).map((r) => r.id);
+}
+
+/** The "共 N 件" count of a search. */
+async function count(db: Database, dialect: SearchDialect, q: string) {
+  const where = await condition(db, dialect, q);
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
@@ -97,6 +134,12 @@ export async function measureShortTerms(db: Database, short: readonly string[]):
     ),
     await measure('1–2 characters, one page, grams index (proposal)', null, (i) =>
       page(db, pgTrigramWithGrams, q(i), 50),
+    ),
+    await measure('1–2 characters, count, LIKE scan (now)', null, (i) =>
+      count(db, pgTrigram, q(i)),
+    ),
+    await measure('1–2 characters, count, grams index (proposal)', null, (i) =>
+      count(db, pgTrigramWithGrams, q(i)),
     ),
   ];
 }

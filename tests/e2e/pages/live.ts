@@ -14,7 +14,11 @@ export const RECEPTION: Person = {
   username: 'wang',
   password: 'reception-pass-1',
 };
-export const MEDIATOR: Person = { name: '李调解', username: 'li.ming', password: 'mediator-pass-1' };
+export const MEDIATOR: Person = {
+  name: '李调解',
+  username: 'li.ming',
+  password: 'mediator-pass-1',
+};
 export const SECOND_ADMIN: Person = {
   name: '赵管理',
   username: 'zhao',

@@ -98,15 +98,10 @@ describe(`${WORKSTATIONS} workstations on one server`, () => {
         return { id, roomIds: await roomsOf(core.db, id) };
       }),
     );
+    // Two mediators per studio; any of them may be booked in any room.
+    const mediatorStudios = ['medical', 'medical', 'township', 'township', 'labour', 'labour'];
     const staffIds: number[] = [];
-    for (const [i, studio] of [
-      'medical',
-      'medical',
-      'township',
-      'township',
-      'labour',
-      'labour',
-    ].entries()) {
+    for (const [i, studio] of mediatorStudios.entries()) {
       staffIds.push(
         await core.addStaff({ username: `mediator${i}`, roles: ['mediator'], studios: [studio] }),
       );

@@ -1,4 +1,9 @@
-import { QueryClient, QueryObserver, type QueryObserverResult } from '@tanstack/react-query';
+import {
+  InfiniteQueryObserver,
+  QueryClient,
+  QueryObserver,
+  type QueryObserverResult,
+} from '@tanstack/react-query';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiCallError as ApiCallErrorClass } from '../../../renderer/api/client';
 import type { refreshQuietly as RefreshQuietly } from '../../../renderer/api/live-refresh-apply';
@@ -137,6 +142,42 @@ describe('refreshQuietly', () => {
     expect(await quiet).toBe('done');
     expect(read.query().state.data).toEqual({ items: ['newer'] });
     read.stop();
+  });
+
+  it('puts nothing back into a cache emptied meanwhile (signed out)', async () => {
+    const read = watchedRead(client);
+    await settled(read);
+    const query = read.query();
+    read.server.value = { items: ['previous person'] };
+    const quiet = refreshQuietly(client, query);
+    read.stop();
+    client.clear();
+    expect(await quiet).toBe('done');
+    expect(client.getQueryCache().getAll()).toEqual([]);
+  });
+
+  it('reloads a paged list page by page, even one whose first load failed', async () => {
+    let fail = true;
+    const pagesRead: unknown[] = [];
+    const observer = new InfiniteQueryObserver(client, {
+      queryKey: ['cases/list', {}, 'registeredAt', 'desc'],
+      queryFn: ({ pageParam }) => {
+        pagesRead.push(pageParam);
+        return fail ? Promise.reject(failure('UNAVAILABLE')) : Promise.resolve({ items: [1] });
+      },
+      initialPageParam: 'first',
+      getNextPageParam: () => undefined,
+    });
+    const stop = observer.subscribe(() => undefined);
+    const query = () => client.getQueryCache().getAll()[0];
+    await vi.waitFor(() => expect(query()?.state.status).toBe('error'));
+    fail = false;
+    const found = query();
+    if (found === undefined) throw new Error('not cached');
+    expect(await refreshQuietly(client, found)).toBe('done');
+    expect(found.state.data).toEqual({ pages: [{ items: [1] }], pageParams: ['first'] });
+    expect(pagesRead).toEqual(['first', 'first']);
+    stop();
   });
 
   it('only marks a read nobody shows, to be reloaded when it is shown', async () => {
