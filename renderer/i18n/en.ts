@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'nav.settings': 'Settings',
   'common.language': 'Language',
   'common.signOut': 'Sign out',
+  'common.listSeparator': ', ',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.coming': 'Coming soon',

@@ -11,6 +11,7 @@ export const zhCN = {
   'nav.settings': '设置',
   'common.language': '语言',
   'common.signOut': '退出登录',
+  'common.listSeparator': '、',
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.coming': '即将推出',

@@ -8,6 +8,7 @@ import {
   Stack,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import {
   IconCalendarEvent,
@@ -39,6 +40,38 @@ const NAV: readonly { to: string; label: MessageKey; icon: typeof IconHome }[] =
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ];
 
+/** Roles beyond this many fold into "+N" (an administrator may hold all five). */
+const SHOWN_ROLES = 2;
+
+function RoleBadges({ roles }: { roles: readonly string[] }) {
+  const { t } = useTranslation();
+  const label = (role: string) => t(`label.role.${role}`);
+  const hidden = roles.slice(SHOWN_ROLES);
+  return (
+    <>
+      {roles.slice(0, SHOWN_ROLES).map((role) => (
+        <Badge key={role} variant="light" size="sm" tt="none" style={{ flexShrink: 0 }}>
+          {label(role)}
+        </Badge>
+      ))}
+      {hidden.length > 0 && (
+        <Tooltip label={hidden.map(label).join(t('common.listSeparator'))} withArrow>
+          <Badge
+            variant="light"
+            color="gray"
+            size="sm"
+            tt="none"
+            style={{ flexShrink: 0 }}
+            aria-label={roles.map(label).join(t('common.listSeparator'))}
+          >
+            +{hidden.length}
+          </Badge>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -58,13 +91,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <PaletteButton />
-          <Group gap="sm">
-            <Text size="sm">{t('auth.signedInAs', { name: caller.displayName })}</Text>
-            {caller.roles.map((role) => (
-              <Badge key={role} variant="light" size="sm" tt="none">
-                {t(`label.role.${role}`)}
-              </Badge>
-            ))}
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {t('auth.signedInAs', { name: caller.displayName })}
+            </Text>
+            <RoleBadges roles={caller.roles} />
             <LanguageSwitch />
             <Button
               variant="subtle"
