@@ -24,7 +24,8 @@ export function fieldError(path: string, key: string): AppError {
  */
 export function assertStorableText(value: unknown, path: readonly string[] = []): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw fieldError(path.join('.') || '_', 'validation.nulCharacter');
+    if (value.includes('\u0000'))
+      throw fieldError(path.join('.') || '_', 'validation.nulCharacter');
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => assertStorableText(item, [...path, String(i)]));
   } else if (isPlainObject(value)) {

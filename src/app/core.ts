@@ -91,7 +91,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     currentDatabase: () => engine.db,
     open,
     adopt: (next, db) => {
-      store.save(next);
+      try {
+        store.save(next);
+      } catch (error) {
+        // Not kept means not switched: this core stays where it is, and says so in the log.
+        report('database/switch', error);
+        void db.destroy();
+        return;
+      }
       const old = engine;
       choice = next;
       engine = startEngine(db, next);

@@ -273,6 +273,7 @@ export async function listOpenAcceptedCaseIds(db: Database): Promise<number[]> {
     .selectFrom('cases')
     .select('id')
     .where('status', 'in', ['accepted', 'in_mediation'])
+    .orderBy('id')
     .execute();
   return rows.map((r) => r.id);
 }

@@ -116,12 +116,14 @@ export async function listCaseLinks(db: Database, caseId: number) {
     .innerJoin('cases', 'cases.id', 'caseLinks.toCaseId')
     .select(['caseLinks.kind', 'caseLinks.at', 'cases.id', 'cases.number', 'cases.status'])
     .where('caseLinks.fromCaseId', '=', caseId)
+    .orderBy('caseLinks.id')
     .execute();
   const incoming = await db
     .selectFrom('caseLinks')
     .innerJoin('cases', 'cases.id', 'caseLinks.fromCaseId')
     .select(['caseLinks.kind', 'caseLinks.at', 'cases.id', 'cases.number', 'cases.status'])
     .where('caseLinks.toCaseId', '=', caseId)
+    .orderBy('caseLinks.id')
     .execute();
   return [
     ...outgoing.map((l) => ({ ...l, status: l.status as CaseStatus, direction: 'to' as const })),

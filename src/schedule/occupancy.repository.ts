@@ -76,6 +76,8 @@ export async function findOccupants(
     if (want.excludeSessionId !== undefined) {
       query = query.where('sessionId', '<>', want.excludeSessionId);
     }
+    // The first occupant names the conflict: the same one on both engines.
+    query = query.orderBy('resourceId').orderBy('startsAt').orderBy('sessionId');
     for (const row of await query.execute()) found.push({ ...row, resource });
   }
   return found;
@@ -100,7 +102,7 @@ export async function busyRanges(
     .where('startsAt', '<', window.endsAt)
     .where('endsAt', '>', window.startsAt);
   if (excludeSessionId !== undefined) query = query.where('sessionId', '<>', excludeSessionId);
-  for (const row of await query.execute()) {
+  for (const row of await query.orderBy('resourceId').orderBy('startsAt').execute()) {
     const list = busy.get(row.resourceId) ?? [];
     list.push({ start: Date.parse(row.startsAt), end: Date.parse(row.endsAt) });
     busy.set(row.resourceId, list);

@@ -229,6 +229,8 @@ export async function listPeopleNames(
         .selectFrom('sessionStaff')
         .select(['sessionId', 'staffId'])
         .where('sessionId', 'in', sessionIds)
+        .orderBy('sessionId')
+        .orderBy('staffId')
         .execute();
   const staffIds = [...new Set(staffRows.map((r) => r.staffId))];
   const names = new Map(
@@ -245,6 +247,8 @@ export async function listPeopleNames(
     .innerJoin('parties', 'parties.id', 'sessionParties.partyId')
     .select(['sessionParties.sessionId', 'parties.id', 'parties.name'])
     .where('sessionParties.sessionId', 'in', sessionIds)
+    .orderBy('sessionParties.sessionId')
+    .orderBy('sessionParties.partyId')
     .execute();
   return {
     staff: staffRows.map((r) => ({

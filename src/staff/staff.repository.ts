@@ -77,11 +77,13 @@ async function withMemberships(
     .selectFrom('staffRoles')
     .select('role')
     .where('staffId', '=', row.id)
+    .orderBy('role')
     .execute();
   const studios = await db
     .selectFrom('staffStudios')
     .select('studioId')
     .where('staffId', '=', row.id)
+    .orderBy('studioId')
     .execute();
   return {
     id: row.id,
@@ -109,8 +111,18 @@ export async function listStaff(db: Database): Promise<StaffSummary[]> {
     .select(['id', 'displayName', 'active'])
     .orderBy('id')
     .execute();
-  const roles = await db.selectFrom('staffRoles').select(['staffId', 'role']).execute();
-  const studios = await db.selectFrom('staffStudios').select(['staffId', 'studioId']).execute();
+  const roles = await db
+    .selectFrom('staffRoles')
+    .select(['staffId', 'role'])
+    .orderBy('staffId')
+    .orderBy('role')
+    .execute();
+  const studios = await db
+    .selectFrom('staffStudios')
+    .select(['staffId', 'studioId'])
+    .orderBy('staffId')
+    .orderBy('studioId')
+    .execute();
   return staff.map((s) => ({
     id: s.id,
     displayName: s.displayName,

@@ -30,7 +30,16 @@ async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Pro
 
 export async function benchServer(sqliteFile: string, url: string | null): Promise<BenchServer> {
   let cluster: PgCluster | null = null;
-  if (url === null) cluster = await timed('start a PostgreSQL cluster', () => startPgCluster());
+  if (url === null) {
+    const started = await timed('start a PostgreSQL cluster', () => startPgCluster());
+    cluster = started;
+    // A run that dies (an exception, Ctrl+C, a closed pipe) must not leave the server running:
+    // stop() is synchronous, so it can run on the way out; a second stop() does nothing.
+    process.once('exit', () => started.stop());
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => process.exit(130));
+    }
+  }
   const serverUrl = cluster?.url ?? (url as string);
   const name = `md_bench_${process.pid}_${Date.now().toString(36)}`;
   const connection = { ...parsePostgresUrl(serverUrl), database: name };

@@ -31,6 +31,8 @@ const CASES = options.cases;
 const BUILD_BUDGET_S = 90;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'md-bench-'));
+// Also when the run dies on the way (the PostgreSQL side stops its server the same way).
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 const file = path.join(dir, 'bench.sqlite');
 const now = new Date();
 let core: Core | undefined;

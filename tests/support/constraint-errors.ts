@@ -4,5 +4,7 @@
  * ('… violates check constraint "…"').
  */
 export const CHECK_VIOLATION = /CHECK constraint failed|violates check constraint/;
-export const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
-export const FOREIGN_KEY_VIOLATION = /FOREIGN KEY constraint failed|violates foreign key constraint/;
+export const UNIQUE_VIOLATION =
+  /UNIQUE constraint failed|duplicate key value violates unique constraint/;
+export const FOREIGN_KEY_VIOLATION =
+  /FOREIGN KEY constraint failed|violates foreign key constraint/;

@@ -21,13 +21,7 @@ const embedded = (db: AnyDb) => db.getExecutor().adapter instanceof SqliteAdapte
  * tables. On PostgreSQL: the base tables of the schema in use (its extensions add none there).
  */
 export async function tableNames(db: AnyDb): Promise<string[]> {
-  if (!embedded(db)) {
-    const { rows } = await sql<{ name: string }>`
-      select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE'
-      order by table_name collate "C"`.execute(db);
-    return rows.map((r) => r.name);
-  }
+  if (!embedded(db)) return (await serverTables(db)).map((t) => t.name);
   const { rows } = await sql<{ name: string; sql: string | null }>`
     select name, sql from sqlite_master
     where type = 'table' and name not like 'sqlite_%'
@@ -36,6 +30,30 @@ export async function tableNames(db: AnyDb): Promise<string[]> {
   return rows
     .map((r) => r.name)
     .filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
+}
+
+interface ServerTable {
+  readonly name: string;
+  /** Primary key columns in key order (empty without one). */
+  readonly key: string[];
+  readonly columns: number;
+}
+
+/** The schema's tables, read from the catalog at once (information_schema is slow to query). */
+async function serverTables(db: AnyDb): Promise<ServerTable[]> {
+  const { rows } = await sql<ServerTable>`
+    select c.relname as name,
+      coalesce((
+        select array_agg(a.attname::text order by array_position(i.indkey::int2[], a.attnum))
+        from pg_index i
+        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+        where i.indrelid = c.oid and i.indisprimary), '{}') as key,
+      (select count(*) from pg_attribute a
+        where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns
+    from pg_class c
+    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
+    order by c.relname collate "C"`.execute(db);
+  return rows;
 }
 
 /** Row count of each table (all tables unless a list is given). */
@@ -54,38 +72,26 @@ export async function tableCounts(
 }
 
 /**
- * How dumpTables orders a table's rows. SQLite: rowid, so a row deleted and inserted again
- * shows as moved. PostgreSQL has no rowid: the primary key (every table with an integer id has
- * one), then every column, which orders any table completely.
- */
-async function rowOrder(db: AnyDb, table: string) {
-  if (embedded(db)) return sql`rowid`;
-  const { rows } = await sql<{ name: string }>`
-    select a.attname as name
-    from pg_index i
-    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indrelid = ${sql.lit(table)}::regclass and i.indisprimary
-    order by array_position(i.indkey, a.attnum)`.execute(db);
-  const { rows: columns } = await sql<{ position: number }>`
-    select ordinal_position as position from information_schema.columns
-    where table_schema = current_schema() and table_name = ${table}
-    order by ordinal_position`.execute(db);
-  return sql.join([
-    ...rows.map((r) => sql.id(r.name)),
-    ...columns.map((c) => sql.raw(String(c.position))),
-  ]);
-}
-
-/**
- * Full content of every table in a stable row order (rowOrder). Stronger than counts: a
- * counter bumped in `number_sequences` or a party overwritten in place changes no count but
- * shows here.
+ * Full content of every table in a stable row order. Stronger than counts: a counter bumped in
+ * `number_sequences` or a party overwritten in place changes no count but shows here. SQLite:
+ * rowid order, so a row deleted and inserted again shows as moved. PostgreSQL has no rowid: the
+ * primary key (every table with an id has one), then every column, which orders any table
+ * completely.
  */
 export async function dumpTables(db: AnyDb): Promise<Record<string, unknown[]>> {
+  const tables = embedded(db)
+    ? (await tableNames(db)).map((name) => ({ name, order: sql`rowid` }))
+    : (await serverTables(db)).map((t) => ({
+        name: t.name,
+        order: sql.join([
+          ...t.key.map((column) => sql.id(column)),
+          ...Array.from({ length: t.columns }, (_, i) => sql.raw(String(i + 1))),
+        ]),
+      }));
   const dump: Record<string, unknown[]> = {};
-  for (const name of await tableNames(db)) {
+  for (const { name, order } of tables) {
     const { rows } = await sql<Record<string, unknown>>`
-      select * from ${sql.id(name)} order by ${await rowOrder(db, name)}`.execute(db);
+      select * from ${sql.id(name)} order by ${order}`.execute(db);
     dump[name] = rows;
   }
   return dump;

@@ -33,26 +33,33 @@ const calls: [MethodName, unknown][] = [
 ];
 
 describe('backups on the center server', () => {
-  it.each(calls)('%s is refused with CONFLICT, in both languages, changing nothing', async (method, input) => {
-    const withFile =
-      typeof input === 'object' && input !== null && 'file' in input ? { file: goodBackup } : input;
-    const filesBefore = readdirSync(t.dir).sort();
-    const before = await dumpTables(t.db);
+  it.each(calls)(
+    '%s is refused with CONFLICT, in both languages, changing nothing',
+    async (method, input) => {
+      const withFile =
+        typeof input === 'object' && input !== null && 'file' in input
+          ? { file: goodBackup }
+          : input;
+      const filesBefore = readdirSync(t.dir).sort();
+      const before = await dumpTables(t.db);
 
-    const zh = expectError(await t.call(method, withFile, ADMIN), 'CONFLICT');
-    expect(zh.message).toBe('数据库在中心服务器上，由服务器管理员备份和恢复（如 pg_dump），本机不做备份');
-    await t.ok('session/setLocale', { locale: 'en' }, ADMIN);
-    try {
-      const en = expectError(await t.call(method, withFile, ADMIN), 'CONFLICT');
-      expect(en.message).toMatch(/center's server.*pg_dump/);
-    } finally {
-      await t.ok('session/setLocale', { locale: 'zh-CN' }, ADMIN);
-    }
+      const zh = expectError(await t.call(method, withFile, ADMIN), 'CONFLICT');
+      expect(zh.message).toBe(
+        '数据库在中心服务器上，由服务器管理员备份和恢复（如 pg_dump），本机不做备份',
+      );
+      await t.ok('session/setLocale', { locale: 'en' }, ADMIN);
+      try {
+        const en = expectError(await t.call(method, withFile, ADMIN), 'CONFLICT');
+        expect(en.message).toMatch(/center's server.*pg_dump/);
+      } finally {
+        await t.ok('session/setLocale', { locale: 'zh-CN' }, ADMIN);
+      }
 
-    expect(await dumpTables(t.db)).toEqual(before);
-    expect(readdirSync(t.dir).sort()).toEqual(filesBefore);
-    expect(existsSync(path.join(t.dir, 'backups'))).toBe(false);
-  });
+      expect(await dumpTables(t.db)).toEqual(before);
+      expect(readdirSync(t.dir).sort()).toEqual(filesBefore);
+      expect(existsSync(path.join(t.dir, 'backups'))).toBe(false);
+    },
+  );
 
   it('still checks roles first: reception gets FORBIDDEN', async () => {
     expectError(await t.call('backups/now', {}), 'FORBIDDEN');

@@ -137,7 +137,17 @@ describe('migrations', () => {
 
   it('sort and compare text by code point, as the embedded file does, whatever the server', async () => {
     const core = await open();
-    const keys = ['（2026）矛医调字第0001号', '(2026)b', '李四', '张三', 'A', 'a_b', 'a/b', 'b', 'Z'];
+    const keys = [
+      '（2026）矛医调字第0001号',
+      '(2026)b',
+      '李四',
+      '张三',
+      'A',
+      'a_b',
+      'a/b',
+      'b',
+      'Z',
+    ];
     await core.db
       .insertInto('settings')
       .values(keys.map((key) => ({ key: `order.${key}`, value: key })))

@@ -91,6 +91,26 @@ describe('staff/update', () => {
     });
   });
 
+  it('lists roles and studios in one order (by name, by id), however they were given', async () => {
+    await t.ok(
+      'staff/update',
+      {
+        id: liId,
+        version: 1,
+        displayName: '李明',
+        roles: ['reception', 'mediator', 'clerk'],
+        studioIds: [labour, medical],
+      },
+      ADMIN,
+    );
+    const expected = {
+      roles: ['clerk', 'mediator', 'reception'],
+      studioIds: [medical, labour].sort((a, b) => a - b),
+    };
+    expect(await account(liId)).toMatchObject(expected);
+    expect((await t.ok('auth/status', {}, LI)).caller).toMatchObject(expected);
+  });
+
   it('answers STALE to a save based on an old version, and changes nothing', async () => {
     await t.ok(
       'staff/update',
