@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -161,9 +162,19 @@ function OtherFile({ onChoose }: { onChoose: (file: string) => void }) {
 export function BackupsSection() {
   const { t } = useTranslation();
   const save = useSave();
-  const listing = useApiQuery('backups/list', {});
+  const settings = useApiQuery('settings/get', {});
+  const onServer = settings.data?.database.kind === 'postgres';
+  const listing = useApiQuery('backups/list', {}, { enabled: settings.isSuccess && !onServer });
   const [backingUp, setBackingUp] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
+  if (onServer)
+    return (
+      <Alert color="blue" title={t('settings.section.backups')} data-testid="backups-on-server">
+        {t('error.backupOnServer')}
+      </Alert>
+    );
+  if (settings.isError)
+    return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   if (listing.isPending) return <Loader />;
   if (listing.isError)
     return <ErrorState error={listing.error} onRetry={() => void listing.refetch()} />;

@@ -191,6 +191,10 @@ test('switching copies this computer’s records to an empty server; every windo
   await new Shell(page).open('案件');
   await expect(page.getByText(first.number)).toBeVisible();
   await expect(page.getByText(second.number)).toBeVisible();
+  // The server's backups are its administrator's: the backup screen says so instead of failing.
+  await new Shell(page).open('设置');
+  await page.getByRole('tab', { name: '备份与恢复', exact: true }).click();
+  await expect(page.getByTestId('backups-on-server')).toContainText('由服务器管理员备份和恢复');
   await openDatabaseSettings(page);
   await expect(page.getByTestId('database-kind')).toHaveText('中心服务器（PostgreSQL）');
   await expect(page.getByTestId('database-server')).toContainText(
