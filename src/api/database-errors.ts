@@ -6,6 +6,10 @@ import { AppError } from './result';
  */
 export function translateDatabaseError(error: unknown): AppError | null {
   if (typeof error !== 'object' || error === null) return null;
+  // pg-pool's own timeout, without a code: no connection came free or could be opened in time.
+  if (error instanceof Error && error.message.startsWith(POOL_TIMEOUT)) {
+    return new AppError('UNAVAILABLE', 'error.unavailable');
+  }
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
   // PostgreSQL exclusion_violation: migration 0010's no-overlap constraint on session_occupancy.
@@ -17,6 +21,8 @@ export function translateDatabaseError(error: unknown): AppError | null {
   }
   return null;
 }
+
+const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
 
 const UNREACHABLE = new Set([
   'ECONNREFUSED',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appendAudit } from '../audit/audit.repository';
 import type { DatabaseSwitchboard } from '../app/database-choice';
 import type { Database } from '../db/database';
+import { inWriteQueue } from '../db/write-queue';
 import type { Caller, HandlerContext, MethodDef, SessionState } from './method';
 import { translateDatabaseError } from './database-errors';
 import { AppError, type ApiResult } from './result';
@@ -112,33 +113,35 @@ async function run(
     for (const effect of effects) effect();
     return value;
   }
-  const value = await db.transaction().execute(async (trx) => {
-    let audited = 0;
-    const ctx: HandlerContext = {
-      db: trx,
-      session,
-      now: at,
-      caller,
-      afterCommit,
-      database,
-      audit: async (entry) => {
-        audited += 1;
-        await appendAudit(trx, {
-          at: at.toISOString(),
-          staffId: entry.actorId ?? session.caller?.staffId ?? null,
-          method: methodName,
-          entity: entry.entity,
-          entityId: entry.entityId === null ? null : String(entry.entityId),
-          before: entry.before === undefined ? null : JSON.stringify(entry.before),
-          after: entry.after === undefined ? null : JSON.stringify(entry.after),
-        });
-      },
-    };
-    const value = await method.handler(ctx, input);
-    // Every write leaves a trace: a write method that recorded nothing is a bug, and rolls back.
-    if (audited === 0) throw new Error(`${methodName} wrote without an audit row`);
-    return value;
-  });
+  const value = await inWriteQueue(db, () =>
+    db.transaction().execute(async (trx) => {
+      let audited = 0;
+      const ctx: HandlerContext = {
+        db: trx,
+        session,
+        now: at,
+        caller,
+        afterCommit,
+        database,
+        audit: async (entry) => {
+          audited += 1;
+          await appendAudit(trx, {
+            at: at.toISOString(),
+            staffId: entry.actorId ?? session.caller?.staffId ?? null,
+            method: methodName,
+            entity: entry.entity,
+            entityId: entry.entityId === null ? null : String(entry.entityId),
+            before: entry.before === undefined ? null : JSON.stringify(entry.before),
+            after: entry.after === undefined ? null : JSON.stringify(entry.after),
+          });
+        },
+      };
+      const value = await method.handler(ctx, input);
+      // Every write leaves a trace: a write method that recorded nothing is a bug, and rolls back.
+      if (audited === 0) throw new Error(`${methodName} wrote without an audit row`);
+      return value;
+    }),
+  );
   for (const effect of effects) effect();
   return value;
 }

@@ -1,0 +1,37 @@
+// temporary (H6): build bench data at N cases into sqlite + a kept PG database
+import { writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { openCore } from '../../src/app/core';
+import { openDatabase } from '../../src/db/database';
+import { parsePostgresUrl } from '../../src/db/postgres/pg-connection';
+import { rebuildCaseSearch } from '../../src/search/case-search';
+import { generate } from './generate/generate';
+import { BENCH_PASSWORD, cheapPasswordHash } from './intake';
+import { options } from './options';
+import { copySqliteToPostgres } from './pg-load';
+import { searchSamples } from './scenarios';
+import { scheduleData } from './schedule';
+
+const file = '/tmp/h6/bench.sqlite';
+const now = new Date();
+await (await openDatabase({ file })).destroy();
+const generated = await generate({ file, cases: options.cases, now, passwordHash: cheapPasswordHash(BENCH_PASSWORD) });
+const core = await openCore({ dbFile: file });
+await core.db.transaction().execute((trx) => rebuildCaseSearch(trx));
+const sessions = await scheduleData(file, now);
+const samples = await searchSamples(core.db);
+await core.close();
+writeFileSync('/tmp/h6/state.json', JSON.stringify({ now: now.toISOString(), generated, sessions, samples }));
+const url = 'postgres://postgres@127.0.0.1:55432/postgres';
+const name = 'pgplans_bench';
+const admin = new pg.Client({ connectionString: url });
+await admin.connect();
+await admin.query(`drop database if exists ${name} with (force)`);
+await admin.query(`create database ${name}`);
+await admin.end();
+const connection = { ...parsePostgresUrl(url), database: name };
+await (await openDatabase({ file: '', postgres: connection })).destroy();
+const client = new pg.Client({ ...connection, password: connection.password || undefined });
+await client.connect();
+console.log(await copySqliteToPostgres(file, client));
+await client.end();
