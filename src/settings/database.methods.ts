@@ -43,7 +43,10 @@ function reportOf(probe: ServerProbe, locale: Locale): ConnectionReport {
   return {
     ok: probe.problem === null,
     problem: probe.problem,
-    message: messageText(probe.message.key, locale, probe.message.params),
+    message: [probe.message, probe.notice]
+      .filter((m) => m !== undefined)
+      .map((m) => messageText(m.key, locale, m.params))
+      .join(' '),
     serverVersion: probe.serverVersion,
     schema: probe.schema,
     hasRecords: probe.hasRecords,

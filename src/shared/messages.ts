@@ -692,6 +692,11 @@ export const errorMessages = {
     'zh-CN': '该文件的审计日志在第 {id} 行断开，不能用于恢复',
     en: 'The audit log in this file breaks at row {id}; it cannot be restored',
   },
+  'error.database.ctypeSlowSearch': {
+    'zh-CN':
+      '注意：数据库“{database}”的字符分类（LC_CTYPE）为 {ctype}，汉字不计为文字，中文检索结果不变但会变慢。建议按 README 用 --locale=C.UTF-8 创建数据库。',
+    en: 'Note: the database "{database}" classifies characters as {ctype} (LC_CTYPE), where Chinese characters are not letters: Chinese searches find the same cases, more slowly. Creating the database with --locale=C.UTF-8, as the README shows, avoids it.',
+  },
   'error.backupOnServer': {
     'zh-CN': '数据库在中心服务器上，由服务器管理员备份和恢复（如 pg_dump），本机不做备份',
     en: "The database is on the center's server: its administrator backs it up and restores it (e.g. pg_dump), not this computer",

@@ -48,14 +48,15 @@ async function dropper(url: string, name: string): Promise<() => Promise<void>> 
  * How the test databases are created: in ICU's Chinese collation where the server offers it
  * (PostgreSQL 15+ built with ICU), as a center's server set up in Chinese sorts text, so the
  * suites show the app's order does not depend on the server's (migration 0011). Elsewhere,
- * the server's default.
+ * the server's default. Character classes in C.UTF-8, as the README asks of a center's server:
+ * pg_trgm then takes Chinese characters for letters and indexes them.
  */
 async function chineseCollation(c: pg.Client): Promise<string> {
   const { rows } = await c.query<{ icu: boolean }>(`
     select current_setting('server_version_num')::int >= 150000
       and exists (select 1 from pg_collation where collname = 'zh-Hans-CN-x-icu') as icu`);
   return rows[0]?.icu === true
-    ? ` template template0 encoding 'UTF8' locale_provider icu icu_locale 'zh-Hans-CN' locale 'C'`
+    ? ` template template0 encoding 'UTF8' locale_provider icu icu_locale 'zh-Hans-CN' lc_collate 'C' lc_ctype 'C.UTF-8'`
     : '';
 }
 

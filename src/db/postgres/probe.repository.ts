@@ -20,6 +20,13 @@ export async function databaseEncoding(db: ProbeDb): Promise<string> {
   return rows[0]?.encoding ?? '';
 }
 
+/** The database's LC_CTYPE (which characters pg_trgm takes for letters). */
+export async function databaseCtype(db: ProbeDb): Promise<string> {
+  const { rows } = await sql<{ ctype: string }>`
+    select datctype as ctype from pg_database where datname = current_database()`.execute(db);
+  return rows[0]?.ctype ?? '';
+}
+
 /** Migrations recorded in the database (in the schema the app uses), or null without the table. */
 export async function appliedMigrations(db: ProbeDb): Promise<string[] | null> {
   const { rows: found } = await sql<{ present: boolean }>`

@@ -20,6 +20,7 @@ import {
   canCreateExtensions,
   canCreateTables,
   canUseAllTables,
+  databaseCtype,
   databaseEncoding,
   extensionStates,
   holdsRecords,
@@ -36,6 +37,8 @@ export interface ServerProbe {
   readonly serverVersion: string | null;
   readonly schema: ServerSchema | null;
   readonly hasRecords: boolean | null;
+  /** Advice that does not stop the switch (e.g. a locale that slows Chinese search). */
+  readonly notice?: ProbeMessage;
 }
 
 export interface ProbeOptions {
@@ -156,12 +159,19 @@ async function inspect(
 
   const hasRecords = schema === 'empty' ? false : await holdsRecords(db);
   const key = `error.database.connected.${schema}${hasRecords ? 'WithRecords' : ''}`;
+  // pg_trgm finds words by the database's LC_CTYPE: under C or POSIX no Chinese character is a
+  // letter, so Chinese searches still find the same cases but read the whole index.
+  const ctype = await databaseCtype(db);
+  const notice: ProbeMessage | undefined = /^(C|POSIX)$/i.test(ctype)
+    ? { key: 'error.database.ctypeSlowSearch', params: { database, ctype } }
+    : undefined;
   return {
     problem: null,
     message: { key, params: { version: serverVersion, database } },
     serverVersion,
     schema,
     hasRecords,
+    ...(notice === undefined ? {} : { notice }),
   };
 }
 

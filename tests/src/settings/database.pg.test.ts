@@ -128,6 +128,34 @@ describe('probeServer: what a working database holds', () => {
   });
 });
 
+describe('probeServer: advice that does not stop the switch', () => {
+  it('LC_CTYPE C: connected, with a note that Chinese searches will be slow, in both languages', async () => {
+    const { connection, name } = await emptyDatabase();
+    await adminSql(`drop database ${name}`);
+    await adminSql(`create database ${name} template template0 encoding 'UTF8' locale 'C'`);
+    const probe = await probeServer(connection);
+    expect(probe).toMatchObject({
+      problem: null,
+      schema: 'empty',
+      notice: { key: 'error.database.ctypeSlowSearch', params: { database: name, ctype: 'C' } },
+    });
+    const t = await openAdminCore();
+    try {
+      for (const [locale, text] of [
+        ['zh-CN', '汉字不计为文字'],
+        ['en', 'Chinese characters are not letters'],
+      ] as const) {
+        await t.ok('session/setLocale', { locale }, ADMIN);
+        const report = await t.ok('database/test', { connection }, ADMIN);
+        expect(report.ok).toBe(true);
+        expect(report.message).toContain(text);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('probeServer: problems', () => {
   it('unreachable: nothing listens at the port', async () => {
     const port = await closedPort();
