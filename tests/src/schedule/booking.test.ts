@@ -77,6 +77,16 @@ describe('booking a session', () => {
     expect(await ids({ staffId: c.staff.mediator2 })).toEqual([b.id]);
     expect(await ids({ roomId: c.rooms.medical1 })).toEqual([a.id]);
     expect(await ids({ studioId: c.studio.labour })).toEqual([]);
+    // The calendar's list carries each session's invited parties by name, in party order.
+    const listed = await c.t.ok(
+      'schedule/list',
+      { ...week, studioId: c.studio.medical },
+      S.director,
+    );
+    expect(listed.map((s) => s.parties.map((p) => p.name))).toEqual([
+      ['张伟', '市第一人民医院'],
+      ['张伟', '市第一人民医院'],
+    ]);
     // A day outside the session's dates shows nothing; the labour mediator sees no medical week.
     expect(await ids({ from: '2026-03-13', to: '2026-03-13' })).toEqual([]);
     expect(await ids({}, S.labourMediator)).toEqual([]);
