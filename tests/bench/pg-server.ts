@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { openDatabase } from '../../src/db/database';
 import { parsePostgresUrl, type PostgresConnection } from '../../src/db/postgres/pg-connection';
-import { startPgCluster, type PgCluster } from '../harness/pg-cluster';
+import { startPgCluster, withPgClient as admin, type PgCluster } from '../harness/pg-cluster';
 import { timed } from './measure';
 import { copySqliteToPostgres } from './pg-load';
 
@@ -16,16 +16,6 @@ export interface BenchServer {
   /** Rows per table, as copied. */
   readonly counts: Readonly<Record<string, number>>;
   close(): Promise<void>;
-}
-
-async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function benchServer(sqliteFile: string, url: string | null): Promise<BenchServer> {

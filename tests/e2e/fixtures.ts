@@ -2,25 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import pg from 'pg';
 import { parsePostgresUrl, type PostgresConnection } from '../../src/db/postgres/pg-connection';
 import { startPreview, type PreviewServer } from '../harness/preview-server';
 import { E2E_PG_MISSING_ENV, E2E_PG_URL_ENV } from './pg-global-setup';
+import { withPgClient as onServer } from '../harness/pg-cluster';
 
 /** A database on the run's PostgreSQL server, created empty for one test and dropped after it. */
 export interface PgTestDatabase {
   readonly name: string;
   readonly connection: PostgresConnection;
-}
-
-async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 let created = 0;

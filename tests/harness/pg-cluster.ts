@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 /**
  * A throwaway PostgreSQL cluster for tests and benchmarks: initdb into a temporary folder, a
@@ -86,4 +87,18 @@ export async function startPgCluster(): Promise<PgCluster> {
       }
     },
   };
+}
+
+/** Runs `fn` with one client connected to `url` (an admin address), then disconnects. */
+export async function withPgClient<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }

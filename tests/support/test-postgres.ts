@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase } from '../../src/db/database';
 import { parsePostgresUrl, type PostgresConnection } from '../../src/db/postgres/pg-connection';
+import { withPgClient as withAdmin } from '../harness/pg-cluster';
 
 /**
  * Databases for the `postgres` test project (vitest.config.ts): every test core gets its own,
@@ -17,16 +18,6 @@ export interface TestPostgresDatabase {
   readonly name: string;
   readonly connection: PostgresConnection;
   drop(): Promise<void>;
-}
-
-async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function databaseAt(url: string, name: string): PostgresConnection {
