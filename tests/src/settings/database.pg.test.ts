@@ -10,9 +10,9 @@ import { openDatabase } from '../../../src/db/database';
 import { parsePostgresUrl, type PostgresConnection } from '../../../src/db/postgres/pg-connection';
 import { probeServer } from '../../../src/db/postgres/probe';
 import { insertStaff } from '../../../src/staff/staff.repository';
+import { startPgCluster, type PgCluster } from '../../harness/pg-cluster';
 import { cheapPasswordHash, FROZEN_NOW, type TestCore } from '../../support/test-core';
 import { createEmptyDatabase, type TestPostgresDatabase } from '../../support/test-postgres';
-import { startPasswordCluster, type PasswordCluster } from './database-pg-cluster';
 import { closedPort, silentServer, switchToServer } from './database-support';
 import { ADMIN, openAdminCore } from './support/admin-core';
 
@@ -270,16 +270,17 @@ describe('probeServer: problems', () => {
 });
 
 describe('a server that demands a password', () => {
-  let cluster: PasswordCluster;
+  const PASSWORD = 'center-secret-1';
+  let cluster: PgCluster;
   let at: PostgresConnection;
   beforeAll(async () => {
-    cluster = await startPasswordCluster('center-secret-1');
+    cluster = await startPgCluster({ password: PASSWORD });
     at = {
       host: '127.0.0.1',
       port: cluster.port,
       database: 'postgres',
       user: 'postgres',
-      password: cluster.password,
+      password: PASSWORD,
       tls: 'disable',
     };
   }, 60_000);
@@ -342,7 +343,7 @@ describe('a server that demands a password', () => {
           hasPassword: true,
         },
       });
-      expect(JSON.stringify(status)).not.toContain(cluster.password);
+      expect(JSON.stringify(status)).not.toContain(PASSWORD);
       const again = await t.ok(
         'database/test',
         { connection: { ...center, password: '' } },
